@@ -112,3 +112,13 @@ func ExampleChooseK() {
 	// Output:
 	// k = 2, scores [0.959 0.593 0.160]
 }
+
+func ExampleLinkage_Leaves() {
+	l, err := cluster.Ward(example)
+	if err != nil {
+		log.Fatal(err)
+	}
+	fmt.Println(len(l), "merges of", l.Leaves(), "observations")
+	// Output:
+	// 5 merges of 6 observations
+}

@@ -51,6 +51,11 @@ type WordfishOptions struct {
 	// ParamTol stops the inner Newton iterations for one feature or one
 	// document when no parameter moves by more than ParamTol (default 1e-8).
 	ParamTol float64
+	// AbsTol makes the stopping rule |ΔL| ≤ Tol instead of ΔL ≤ Tol (like
+	// quanteda's abs_err = TRUE): the iterations then go on through
+	// decreases of L, towards the fixed point of the algorithm, which
+	// needs a larger MaxIter (see Wordfish).
+	AbsTol bool
 	// MaxIter caps the outer iterations (default 100).
 	MaxIter int
 	// MaxInner caps the Newton iterations per feature and per document
@@ -77,8 +82,8 @@ type WordfishFit struct {
 	// iteration. It is negative when the iterations stopped because the
 	// log posterior decreased rather than because it levelled off.
 	Improvement float64
-	// Converged reports whether the stopping rule (Improvement ≤ Tol) was
-	// met before MaxIter iterations.
+	// Converged reports whether the stopping rule (Improvement ≤ Tol, or
+	// |Improvement| ≤ Tol with AbsTol) was met within MaxIter iterations.
 	Converged bool
 }
 
@@ -137,8 +142,13 @@ type WordfishFit struct {
 // example to their printed precision (see the tests). Note that step 3 changes L, so L is not
 // monotone over the iterations: on that example the stopping rule fires at
 // iteration 22 because L decreases (Improvement < 0), while θ still moves by
-// about 3e-3 per iteration. The estimates are therefore those of this
-// algorithm, not an exact posterior mode.
+// about 3e-3 per iteration. Iterated on (AbsTol, MaxIter in the
+// thousands) the algorithm settles about 2,500 iterations later at a point
+// up to 0.07 away in θ (R1 −1.3516, R4 0.6385 instead of −1.2906, 0.7096),
+// with the same order of the documents. The default estimates are
+// therefore those of quanteda's stopping rule, not a fixed point or an
+// exact posterior mode; compare positions across fits made with the same
+// options.
 //
 // After the iterations the sign is fixed so that θ[Dir[0]] < θ[Dir[1]]
 // (flipping θ and β). The standard error of θ_i is √(−(H⁻¹)₂₂) for the
@@ -189,7 +199,13 @@ func Wordfish(counts *mat.Dense, opt WordfishOptions) (*WordfishFit, error) {
 	lp := w.logPosterior()
 	last := math.Inf(-1)
 	iter := 0
-	for lp-last > o.Tol && iter < o.MaxIter {
+	more := func() bool {
+		if o.AbsTol {
+			return math.Abs(lp-last) > o.Tol
+		}
+		return lp-last > o.Tol
+	}
+	for more() && iter < o.MaxIter {
 		iter++
 		for j := 0; j < K; j++ {
 			if err := w.updateFeature(j); err != nil {
@@ -238,7 +254,7 @@ func Wordfish(counts *mat.Dense, opt WordfishOptions) (*WordfishFit, error) {
 		Iterations:   iter,
 		LogPosterior: lp,
 		Improvement:  lp - last,
-		Converged:    lp-last <= o.Tol,
+		Converged:    !more(),
 	}, nil
 }
 

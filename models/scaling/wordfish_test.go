@@ -287,3 +287,28 @@ func BenchmarkWordfish40x1000(b *testing.B) {
 		}
 	}
 }
+
+// With AbsTol the iterations continue through the decreases of the log
+// posterior that stop the default rule at iteration 22, towards the fixed
+// point of the algorithm.
+func TestWordfishAbsTol(t *testing.T) {
+	fit, err := scaling.Wordfish(lbgCounts(), scaling.WordfishOptions{Dir: [2]int{0, 4}, AbsTol: true, MaxIter: 10000})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Logf("AbsTol: %d iterations, converged %v, theta %.6f", fit.Iterations, fit.Converged, fit.Theta)
+	if !fit.Converged || fit.Iterations <= 22 {
+		t.Errorf("converged %v after %d iterations", fit.Converged, fit.Iterations)
+	}
+	// Same order of the documents as the published estimates.
+	for i := range refTheta {
+		for j := range refTheta {
+			if (refTheta[i] < refTheta[j]) != (fit.Theta[i] < fit.Theta[j]) {
+				t.Errorf("documents %d and %d change order", i, j)
+			}
+		}
+	}
+	if math.Abs(fit.Theta[0]-(-1.3516)) > 1e-3 {
+		t.Errorf("theta[R1] = %v, want about -1.3516", fit.Theta[0])
+	}
+}
