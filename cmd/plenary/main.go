@@ -1,0 +1,82 @@
+// Command plenary turns UN meeting transcripts into research data: who
+// spoke, what they said, under which agenda item, as Parquet tables that
+// open in pandas, polars, DuckDB and R.
+//
+// Usage:
+//
+//	plenary run [--out DIR] [--workers N] [--config FILE] [--force] [PATH ...]
+//	plenary version
+//
+// With no PATH, `plenary run` processes the corpus embedded in the binary
+// (two OEWG meetings of December 2021). Exit status: 0 on success, 1 when
+// the run failed, 2 for a usage error, 3 when an input file was refused,
+// 130 when interrupted.
+package main
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"strings"
+	"syscall"
+
+	"github.com/plenary/plenary/datasets/ingest"
+	"github.com/spf13/cobra"
+)
+
+// Exit codes.
+const (
+	exitOK          = 0
+	exitFailed      = 1
+	exitUsage       = 2
+	exitBadInput    = 3
+	exitInterrupted = 130
+)
+
+// usageError marks errors in how plenary was called.
+type usageError struct{ error }
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	os.Exit(run(ctx, os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes the command line args and returns the exit status.
+func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
+	err := root.ExecuteContext(ctx)
+	if err == nil {
+		return exitOK
+	}
+	fmt.Fprintln(stderr, "plenary:", err)
+	var ue usageError
+	switch {
+	case errors.As(err, &ue), strings.HasPrefix(err.Error(), "unknown command"), strings.HasPrefix(err.Error(), "unknown flag"):
+		return exitUsage
+	case errors.Is(err, ingest.ErrBadInput):
+		return exitBadInput
+	case errors.Is(err, context.Canceled) || ctx.Err() != nil:
+		return exitInterrupted
+	default:
+		return exitFailed
+	}
+}
+
+func newRoot(stdout, stderr io.Writer) *cobra.Command {
+	root := &cobra.Command{
+		Use:           "plenary",
+		Short:         "Turn UN meeting transcripts into research data (Parquet tables)",
+		SilenceUsage:  true,
+		SilenceErrors: true,
+	}
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
+	root.AddCommand(newRunCmd(stdout, stderr), newVersionCmd(stdout))
+	return root
+}

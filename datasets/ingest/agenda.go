@@ -1,0 +1,161 @@
+package ingest
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+
+	"github.com/plenary/plenary/datasets/config"
+)
+
+// agendaState is the agenda item and topic in force.
+type agendaState struct{ item, topic string }
+
+// agendaTracker follows the Chair's announcements of agenda items.
+type agendaTracker struct {
+	topics   []config.Topic
+	aliases  []phrase // all topic aliases, longest first
+	cues     []string
+	plans    []string
+	closings []string
+}
+
+// phrase is a lower-case alias and the topic it names.
+type phrase struct {
+	text  string
+	topic int
+}
+
+func newAgendaTracker(c config.Agenda) *agendaTracker {
+	t := &agendaTracker{topics: c.Topics, cues: lower(c.TransitionCues), plans: lower(c.PlanCues), closings: lower(c.ClosingCues)}
+	for i, topic := range c.Topics {
+		for _, a := range topic.Aliases {
+			if a = strings.ToLower(strings.TrimSpace(a)); a != "" {
+				t.aliases = append(t.aliases, phrase{a, i})
+			}
+		}
+	}
+	// Longest first, so "regular institutional dialogue" wins over
+	// "institutional dialogue" at the same position.
+	slices.SortStableFunc(t.aliases, func(x, y phrase) int { return len(y.text) - len(x.text) })
+	return t
+}
+
+func lower(list []string) []string {
+	out := make([]string, 0, len(list))
+	for _, s := range list {
+		if s = strings.ToLower(strings.TrimSpace(s)); s != "" {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// update reads a Chair turn and returns the agenda in force at its end.
+func (a *agendaTracker) update(st agendaState, text string) agendaState {
+	for _, s := range roughSentences(text) {
+		st = a.sentence(st, strings.ToLower(text[s.start:s.end]))
+	}
+	return st
+}
+
+// sentence applies one sentence (lower case) of the Chair to the state. A
+// sentence announces a topic when it has a transition cue and names a topic
+// or an item after that cue (and after any closing cue), and is neither a
+// plan nor a condition.
+func (a *agendaTracker) sentence(st agendaState, s string) agendaState {
+	for _, p := range a.plans {
+		if containsWord(s, p) {
+			return st
+		}
+	}
+	from := -1
+	for _, c := range a.closings {
+		if i := indexWord(s, c); i >= 0 && i+len(c) > from {
+			from = i + len(c)
+		}
+	}
+	cue := -1
+	for _, c := range a.cues {
+		if i := indexWordFrom(s, c, max(from, 0)); i >= 0 && (cue < 0 || i < cue) {
+			cue = i
+		}
+	}
+	if cue < 0 {
+		return st
+	}
+	rest := s[cue:]
+	if topic, ok := a.firstTopic(rest); ok {
+		return agendaState{item: a.topics[topic].Item, topic: a.topics[topic].ID}
+	}
+	if item, ok := itemNumber(rest); ok {
+		if item != st.item {
+			return agendaState{item: item}
+		}
+	}
+	return st
+}
+
+// firstTopic returns the topic whose alias occurs first in s.
+func (a *agendaTracker) firstTopic(s string) (int, bool) {
+	best, topic := -1, 0
+	for _, p := range a.aliases {
+		if i := indexWord(s, p.text); i >= 0 && (best < 0 || i < best) {
+			best, topic = i, p.topic
+		}
+	}
+	return topic, best >= 0
+}
+
+var (
+	itemRe      = regexp.MustCompile(`\b(?:agenda\s+item|agenda|item)\s+(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\b`)
+	numberWords = map[string]string{"one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+		"seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12"}
+)
+
+// itemNumber finds the first agenda item number in s ("agenda item five",
+// "item 3"), ignoring sub-items ("sub-item six").
+func itemNumber(s string) (string, bool) {
+	for _, m := range itemRe.FindAllStringSubmatchIndex(s, -1) {
+		before := s[:m[0]]
+		if strings.HasSuffix(before, "sub-") || strings.HasSuffix(before, "sub ") || strings.HasSuffix(before, "sub") {
+			continue
+		}
+		n := s[m[2]:m[3]]
+		if d, ok := numberWords[n]; ok {
+			n = d
+		}
+		return n, true
+	}
+	return "", false
+}
+
+// indexWord finds phrase p in s at word boundaries.
+func indexWord(s, p string) int { return indexWordFrom(s, p, 0) }
+
+func indexWordFrom(s, p string, from int) int {
+	for from <= len(s) {
+		i := strings.Index(s[from:], p)
+		if i < 0 {
+			return -1
+		}
+		i += from
+		if isBoundary(s, i-1) && isBoundary(s, i+len(p)) {
+			return i
+		}
+		from = i + 1
+	}
+	return -1
+}
+
+func containsWord(s, p string) bool { return indexWord(s, p) >= 0 }
+
+// isBoundary reports whether position i of s is outside a word (or outside
+// the string).
+func isBoundary(s string, i int) bool {
+	if i < 0 || i >= len(s) {
+		return true
+	}
+	c := s[i]
+	return !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c >= 0x80)
+}

@@ -1,0 +1,177 @@
+// Package nlp annotates the text of a turn with sentences, tokens,
+// part-of-speech tags and named entities, using prose v3 and correcting its
+// entities with the gazetteer of delegations, groups and organisations.
+//
+// Offsets are byte offsets into the text given to Annotate plus the base
+// offset the caller passes, so a turn annotated in place reports offsets
+// into the whole transcript; the pipeline translates them to the source
+// file.
+//
+// The gazetteer takes precedence: prose alone tags "Action" (in "Programme
+// of Action") as a place and "Islamic Republic" as an organisation, and it
+// knows no codes. A prose entity that overlaps a gazetteer match is dropped;
+// the others are kept, marked with their source.
+package nlp
+
+import (
+	"fmt"
+	"slices"
+
+	"github.com/jdkato/prose/v3/ner"
+	"github.com/jdkato/prose/v3/segment"
+	"github.com/jdkato/prose/v3/tag"
+	"github.com/jdkato/prose/v3/token"
+	"github.com/jdkato/prose/v3/tokenize"
+	"github.com/plenary/plenary/datasets/gazetteer"
+)
+
+// Sentence is one sentence of a turn.
+type Sentence struct {
+	Seq        int // 1-based within the turn
+	Start, End int
+	Text       string
+}
+
+// Token is one token with its part-of-speech tag (Penn Treebank tags).
+type Token struct {
+	Seq        int // 1-based within the turn
+	Sentence   int // Seq of its sentence
+	Start, End int
+	Text       string
+	Tag        string
+}
+
+// Entity sources.
+const (
+	SourceGazetteer = "gazetteer"
+	SourceProse     = "prose"
+)
+
+// Entity is a named entity. Gazetteer entities carry the delegation's code
+// and kind; prose entities carry prose's label (PERSON, GPE, ORG, ...).
+type Entity struct {
+	Seq        int // 1-based within the turn
+	Sentence   int
+	Start, End int
+	Text       string
+	Label      string // GPE for states and observers, ORG for the EU, groups and organisations; prose's label otherwise
+	Code       string // gazetteer code, empty for prose entities
+	Kind       string // gazetteer kind, empty for prose entities
+	Demonym    bool   // matched as a demonym ("the French statement")
+	Source     string // SourceGazetteer or SourceProse
+}
+
+// Annotation is everything nlp finds in one turn.
+type Annotation struct {
+	Sentences []Sentence
+	Tokens    []Token
+	Entities  []Entity
+}
+
+// Options choose what Annotate computes.
+type Options struct {
+	// ProseEntities runs prose's entity recogniser in addition to the
+	// gazetteer. It is by far the slowest part of the stage.
+	ProseEntities bool
+}
+
+// Annotator holds the shared models. It is safe for concurrent use: prose's
+// models are immutable once loaded and its taggers pool their scratch space.
+type Annotator struct {
+	opt    Options
+	seg    *segment.Segmenter
+	tok    *tokenize.Tokenizer
+	tagger tag.Interface
+	ner    *ner.Extracter
+	gaz    *gazetteer.Gazetteer
+}
+
+// New loads prose's models (once per process) and returns an Annotator.
+func New(gaz *gazetteer.Gazetteer, opt Options) (*Annotator, error) {
+	seg, err := segment.New()
+	if err != nil {
+		return nil, fmt.Errorf("nlp: loading sentence segmenter: %w", err)
+	}
+	tagger, err := tag.Open(tag.Default)
+	if err != nil {
+		return nil, fmt.Errorf("nlp: loading tagger: %w", err)
+	}
+	a := &Annotator{opt: opt, seg: seg, tok: tokenize.New(), tagger: tagger, gaz: gaz}
+	if opt.ProseEntities {
+		if a.ner, err = ner.New(); err != nil {
+			return nil, fmt.Errorf("nlp: loading entity recogniser: %w", err)
+		}
+	}
+	return a, nil
+}
+
+// Annotate segments, tokenizes, tags and finds entities in text; all
+// offsets are shifted by base.
+func (a *Annotator) Annotate(text string, base int) Annotation {
+	var ann Annotation
+	for i, s := range a.seg.Segment(text) {
+		sent := Sentence{Seq: i + 1, Start: base + s.Start, End: base + s.End(), Text: s.Text}
+		ann.Sentences = append(ann.Sentences, sent)
+		toks := a.tok.Tokenize(s.Text)
+		a.tagger.TagTokens(toks)
+		for _, t := range toks {
+			ann.Tokens = append(ann.Tokens, Token{
+				Seq: len(ann.Tokens) + 1, Sentence: sent.Seq,
+				Start: sent.Start + t.Start, End: sent.Start + t.End(), Text: t.Text, Tag: t.Tag,
+			})
+		}
+		ann.Entities = append(ann.Entities, a.entities(s.Text, sent, toks)...)
+	}
+	for i := range ann.Entities {
+		ann.Entities[i].Seq = i + 1
+	}
+	return ann
+}
+
+// entities finds the entities of one sentence: gazetteer matches first,
+// then prose's entities that do not overlap them, in text order.
+func (a *Annotator) entities(text string, sent Sentence, toks []token.Token) []Entity {
+	var out []Entity
+	for _, m := range a.gaz.Find(text) {
+		e, ok := a.gaz.ByCode(m.Code)
+		if !ok {
+			continue
+		}
+		out = append(out, Entity{
+			Sentence: sent.Seq, Start: sent.Start + m.Start, End: sent.Start + m.End, Text: text[m.Start:m.End],
+			Label: labelOf(e.Kind), Code: e.Code, Kind: string(e.Kind), Demonym: m.Demonym, Source: SourceGazetteer,
+		})
+	}
+	if a.ner == nil {
+		return out
+	}
+	a.ner.Label(toks)
+	gazCount := len(out)
+	for _, pe := range a.ner.Chunk(text, toks) {
+		start, end := sent.Start+pe.Start, sent.Start+pe.End()
+		if overlapsAny(out[:gazCount], start, end) {
+			continue
+		}
+		out = append(out, Entity{Sentence: sent.Seq, Start: start, End: end, Text: pe.Text, Label: pe.Label, Source: SourceProse})
+	}
+	slices.SortStableFunc(out, func(x, y Entity) int { return x.Start - y.Start })
+	return out
+}
+
+func labelOf(k gazetteer.Kind) string {
+	switch k {
+	case gazetteer.KindState, gazetteer.KindObserver:
+		return "GPE"
+	default:
+		return "ORG"
+	}
+}
+
+func overlapsAny(es []Entity, start, end int) bool {
+	for _, e := range es {
+		if start < e.End && e.Start < end {
+			return true
+		}
+	}
+	return false
+}

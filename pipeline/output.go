@@ -1,0 +1,238 @@
+package pipeline
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/plenary/plenary/datasets/gazetteer"
+	"github.com/plenary/plenary/pipeline/tables"
+)
+
+// ManifestName is the file name of the run manifest in an output directory.
+const ManifestName = "manifest.json"
+
+// ErrNotOurs is returned when the output directory holds files plenary did
+// not write; --force overrides it.
+var ErrNotOurs = errors.New("output directory is not empty and was not written by plenary")
+
+// Output writes the tables of a run into a temporary directory next to the
+// final one and moves it into place only when everything has been written,
+// so that a failed or interrupted run leaves nothing half-written.
+type Output struct {
+	final, tmp string
+	gaz        *gazetteer.Gazetteer
+	createdBy  string
+
+	files         []*os.File
+	interventions *tables.Writer[tables.Intervention]
+	sentences     *tables.Writer[tables.SentenceRow]
+	tokens        *tables.Writer[tables.TokenRow]
+	entities      *tables.Writer[tables.EntityRow]
+	inputs        []ManifestInput
+}
+
+// CreateOutput prepares to write into dir. It refuses a non-empty dir that
+// has no plenary manifest unless force is set.
+func CreateOutput(dir string, force bool, gaz *gazetteer.Gazetteer) (*Output, error) {
+	if err := checkOutDir(dir, force); err != nil {
+		return nil, err
+	}
+	parent := filepath.Dir(filepath.Clean(dir))
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	tmp, err := os.MkdirTemp(parent, ".plenary-tmp-")
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	o := &Output{final: dir, tmp: tmp, gaz: gaz, createdBy: "plenary version " + Version}
+	if err := o.open(); err != nil {
+		o.Abort()
+		return nil, err
+	}
+	return o, nil
+}
+
+func checkOutDir(dir string, force bool) error {
+	entries, err := os.ReadDir(dir)
+	switch {
+	case errors.Is(err, os.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("output %s: %w", dir, err)
+	case len(entries) == 0 || force:
+		return nil
+	}
+	raw, err := os.ReadFile(filepath.Join(dir, ManifestName))
+	if err != nil {
+		return fmt.Errorf("%s: %w (use --force to replace it)", dir, ErrNotOurs)
+	}
+	var m struct {
+		Generator string `json:"generator"`
+	}
+	if json.Unmarshal(raw, &m) != nil || m.Generator != "plenary" {
+		return fmt.Errorf("%s: %w (its manifest.json is not plenary's; use --force to replace it)", dir, ErrNotOurs)
+	}
+	return nil
+}
+
+func (o *Output) open() error {
+	var err error
+	if o.interventions, err = openTable(o, tables.Interventions); err != nil {
+		return err
+	}
+	if o.sentences, err = openTable(o, tables.Sentences); err != nil {
+		return err
+	}
+	if o.tokens, err = openTable(o, tables.Tokens); err != nil {
+		return err
+	}
+	o.entities, err = openTable(o, tables.Entities)
+	return err
+}
+
+func openTable[R any](o *Output, t *tables.Table[R]) (*tables.Writer[R], error) {
+	f, err := os.Create(filepath.Join(o.tmp, t.Name+".parquet"))
+	if err != nil {
+		return nil, fmt.Errorf("output: %w", err)
+	}
+	o.files = append(o.files, f)
+	// The Parquet writer closes what it writes to if it can; hide Close so
+	// that the file can be synced before it is closed.
+	return tables.NewWriter(t, writeOnly{f}, o.createdBy)
+}
+
+// writeOnly exposes only the Write method of a file.
+type writeOnly struct{ w io.Writer }
+
+func (w writeOnly) Write(p []byte) (int, error) { return w.w.Write(p) }
+
+// Write appends the rows of one document. Documents must come in input
+// order (the pipeline guarantees it).
+func (o *Output) Write(d *Document) error {
+	r := rowsOf(d, o.gaz)
+	if err := o.interventions.Append(r.interventions...); err != nil {
+		return err
+	}
+	if err := o.sentences.Append(r.sentences...); err != nil {
+		return err
+	}
+	if err := o.tokens.Append(r.tokens...); err != nil {
+		return err
+	}
+	if err := o.entities.Append(r.entities...); err != nil {
+		return err
+	}
+	o.inputs = append(o.inputs, manifestInput(d))
+	return nil
+}
+
+// Commit closes the tables, writes the manifest and moves the directory
+// into place, replacing a previous output. m is completed with the inputs
+// and outputs.
+func (o *Output) Commit(m *Manifest) error {
+	rows := map[string]int64{
+		tables.Interventions.Name: o.interventions.Rows(), tables.Sentences.Name: o.sentences.Rows(),
+		tables.Tokens.Name: o.tokens.Rows(), tables.Entities.Name: o.entities.Rows(),
+	}
+	closers := []func() error{o.interventions.Close, o.sentences.Close, o.tokens.Close, o.entities.Close}
+	for _, c := range closers {
+		if err := c(); err != nil {
+			return err
+		}
+	}
+	if err := o.closeFiles(); err != nil {
+		return err
+	}
+	m.Inputs = o.inputs
+	for _, name := range []string{tables.Interventions.Name, tables.Sentences.Name, tables.Tokens.Name, tables.Entities.Name} {
+		out, err := describeOutput(filepath.Join(o.tmp, name+".parquet"), rows[name])
+		if err != nil {
+			return err
+		}
+		m.Outputs = append(m.Outputs, out)
+	}
+	if err := writeJSON(filepath.Join(o.tmp, ManifestName), m); err != nil {
+		return err
+	}
+	return o.moveIntoPlace()
+}
+
+func (o *Output) closeFiles() error {
+	for _, f := range o.files {
+		if err := f.Sync(); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+		if err := f.Close(); err != nil {
+			return fmt.Errorf("output: %w", err)
+		}
+	}
+	o.files = nil
+	return nil
+}
+
+// moveIntoPlace renames the temporary directory to the final name. A
+// previous output is moved aside first and removed only after the new one
+// is in place.
+func (o *Output) moveIntoPlace() error {
+	var old string
+	if _, err := os.Stat(o.final); err == nil {
+		old = o.tmp + ".old"
+		if err := os.Rename(o.final, old); err != nil {
+			return fmt.Errorf("output: moving the previous %s aside: %w", o.final, err)
+		}
+	}
+	if err := os.Rename(o.tmp, o.final); err != nil {
+		if old != "" {
+			_ = os.Rename(old, o.final)
+		}
+		return fmt.Errorf("output: %w", err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("output: removing the previous output: %w", err)
+		}
+	}
+	return nil
+}
+
+// Abort removes everything written so far. It is safe to call after a
+// failed Commit and more than once.
+func (o *Output) Abort() {
+	for _, f := range o.files {
+		_ = f.Close()
+	}
+	o.files = nil
+	_ = os.RemoveAll(o.tmp)
+}
+
+func describeOutput(path string, rows int64) (ManifestOutput, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return ManifestOutput{}, fmt.Errorf("output: %w", err)
+	}
+	defer f.Close()
+	h := sha256.New()
+	n, err := io.Copy(h, f)
+	if err != nil {
+		return ManifestOutput{}, fmt.Errorf("output: hashing %s: %w", path, err)
+	}
+	return ManifestOutput{File: filepath.Base(path), SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: n, Rows: rows}, nil
+}
+
+func writeJSON(path string, v any) error {
+	b, err := json.MarshalIndent(v, "", "  ")
+	if err != nil {
+		return fmt.Errorf("output: encoding %s: %w", filepath.Base(path), err)
+	}
+	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,251 @@
+// Package pipeline wires plenary's stages together: inputs are read and
+// ingested, annotated by nlp, and handed in input order to a Sink that
+// writes the tables.
+//
+// Each stage is a pool of workers connected to the next by a bounded
+// channel; an errgroup cancels every stage on the first error. Files finish
+// in any order, and a reorder buffer restores input order before the sink,
+// so the output never depends on scheduling or on the number of workers.
+// The number of files in flight is bounded too, so memory does not grow
+// with the size of the corpus.
+package pipeline
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"runtime"
+	"sync"
+	"time"
+
+	"github.com/plenary/plenary/datasets/config"
+	"github.com/plenary/plenary/datasets/gazetteer"
+	"github.com/plenary/plenary/datasets/ingest"
+	"github.com/plenary/plenary/nlp"
+	"golang.org/x/sync/errgroup"
+)
+
+// Version is plenary's version. It is written into every Parquet footer
+// and the manifest.
+const Version = "0.1.0"
+
+// Document is one processed transcript: the turns and their annotations.
+type Document struct {
+	Index       int // position in the input list
+	Input       Input
+	SHA256      string
+	Size        int64
+	Transcript  *ingest.Transcript
+	Annotations []nlp.Annotation // one per turn, same order
+}
+
+// Sink receives documents in input order, one at a time.
+type Sink interface {
+	Write(*Document) error
+}
+
+// Options configure a run.
+type Options struct {
+	Workers   int // per stage; <= 0 means the number of CPUs
+	Config    *config.Config
+	Gazetteer *gazetteer.Gazetteer
+	NLP       nlp.Options
+	// Progress, if set, is called from a single goroutine after each
+	// document has been written.
+	Progress func(done, total int, doc *Document)
+}
+
+// Stats are the totals and timings of a run.
+type Stats struct {
+	Files, Turns, Tokens, Sentences, Entities int
+	Delegations                               int
+	Warnings                                  int
+	// StageSeconds is the CPU-side time spent in each stage, summed over
+	// workers (so it can exceed the wall time).
+	StageSeconds map[string]float64
+	WallSeconds  float64
+
+	codes map[string]bool
+}
+
+type stageClock struct {
+	mu sync.Mutex
+	d  map[string]time.Duration
+}
+
+func (c *stageClock) add(stage string, d time.Duration) {
+	c.mu.Lock()
+	c.d[stage] += d
+	c.mu.Unlock()
+}
+
+// Run processes inputs and writes every document to sink in input order.
+func Run(ctx context.Context, inputs []Input, opt Options, sink Sink) (Stats, error) {
+	start := time.Now()
+	workers := opt.Workers
+	if workers <= 0 {
+		workers = runtime.NumCPU()
+	}
+	ann, err := nlp.New(opt.Gazetteer, opt.NLP)
+	if err != nil {
+		return Stats{}, err
+	}
+	ing := ingest.New(opt.Config, opt.Gazetteer)
+	clock := &stageClock{d: map[string]time.Duration{}}
+
+	g, ctx := errgroup.WithContext(ctx)
+	window := make(chan struct{}, 4*workers) // documents in flight
+	jobs := source(ctx, g, inputs, window)
+	ingested := stage(ctx, g, workers, jobs, func(d *Document) error { return ingestOne(ing, d, clock) })
+	annotated := stage(ctx, g, workers, ingested, func(d *Document) error { return annotateOne(ann, d, clock) })
+	stats := Stats{StageSeconds: map[string]float64{}}
+	g.Go(func() error {
+		return reorder(ctx, annotated, len(inputs), window, func(d *Document) error {
+			t0 := time.Now()
+			if err := sink.Write(d); err != nil {
+				return err
+			}
+			clock.add("write", time.Since(t0))
+			stats.count(d)
+			if opt.Progress != nil {
+				opt.Progress(stats.Files, len(inputs), d)
+			}
+			return nil
+		})
+	})
+	if err := g.Wait(); err != nil {
+		return stats, err
+	}
+	for k, v := range clock.d {
+		stats.StageSeconds[k] = v.Seconds()
+	}
+	stats.WallSeconds = time.Since(start).Seconds()
+	return stats, nil
+}
+
+// source emits one document per input, waiting for a free slot in the
+// window so that at most cap(window) documents are in flight.
+func source(ctx context.Context, g *errgroup.Group, inputs []Input, window chan struct{}) <-chan *Document {
+	out := make(chan *Document)
+	g.Go(func() error {
+		defer close(out)
+		for i, in := range inputs {
+			select {
+			case window <- struct{}{}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+			select {
+			case out <- &Document{Index: i, Input: in}:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		}
+		return nil
+	})
+	return out
+}
+
+// stage runs fn on every document from in with the given number of
+// workers and passes the documents on; it closes its output when all
+// workers are done.
+func stage(ctx context.Context, g *errgroup.Group, workers int, in <-chan *Document, fn func(*Document) error) <-chan *Document {
+	out := make(chan *Document, workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		g.Go(func() error {
+			defer wg.Done()
+			for d := range in {
+				if err := ctx.Err(); err != nil {
+					return err
+				}
+				if err := fn(d); err != nil {
+					return err
+				}
+				select {
+				case out <- d:
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}
+			return nil
+		})
+	}
+	go func() { wg.Wait(); close(out) }()
+	return out
+}
+
+// reorder hands documents to emit in input order, buffering those that
+// arrive early, and frees a window slot after each one.
+func reorder(ctx context.Context, in <-chan *Document, total int, window chan struct{}, emit func(*Document) error) error {
+	pending := map[int]*Document{}
+	next := 0
+	for d := range in {
+		pending[d.Index] = d
+		for pending[next] != nil {
+			d := pending[next]
+			delete(pending, next)
+			if err := emit(d); err != nil {
+				return err
+			}
+			next++
+			<-window
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	if next != total {
+		return fmt.Errorf("pipeline: %d of %d documents were processed", next, total)
+	}
+	return nil
+}
+
+func ingestOne(ing *ingest.Ingester, d *Document, clock *stageClock) error {
+	t0 := time.Now()
+	raw, err := d.Input.Read()
+	if err != nil {
+		return err
+	}
+	sum := sha256.Sum256(raw)
+	d.SHA256, d.Size = hex.EncodeToString(sum[:]), int64(len(raw))
+	tr, err := ing.Parse(d.Input.Path, raw)
+	if err != nil {
+		return err
+	}
+	d.Transcript = tr
+	clock.add("ingest", time.Since(t0))
+	return nil
+}
+
+func annotateOne(a *nlp.Annotator, d *Document, clock *stageClock) error {
+	t0 := time.Now()
+	d.Annotations = make([]nlp.Annotation, len(d.Transcript.Turns))
+	for i, t := range d.Transcript.Turns {
+		d.Annotations[i] = a.Annotate(t.Text, t.Start)
+	}
+	clock.add("nlp", time.Since(t0))
+	return nil
+}
+
+func (s *Stats) count(d *Document) {
+	s.Files++
+	s.Turns += len(d.Transcript.Turns)
+	s.Warnings += len(d.Transcript.Warnings)
+	if s.codes == nil {
+		s.codes = map[string]bool{}
+	}
+	for _, t := range d.Transcript.Turns {
+		if t.Code != "" && !s.codes[t.Code] {
+			s.codes[t.Code] = true
+			s.Delegations++
+		}
+	}
+	for _, a := range d.Annotations {
+		s.Tokens += len(a.Tokens)
+		s.Sentences += len(a.Sentences)
+		s.Entities += len(a.Entities)
+	}
+}

@@ -1,0 +1,180 @@
+package tables
+
+import (
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+)
+
+// Offsets locates a span in the source file both ways: code points (what
+// Python's str and R's substr index by) and bytes.
+type Offsets struct {
+	CharStart, CharEnd int32
+	ByteStart, ByteEnd int32
+}
+
+// Intervention is one row of interventions.parquet: one turn.
+type Intervention struct {
+	ID, SourceFile, Session    string
+	Seq                        int32
+	SpeakerRaw                 string // "" → null
+	Role                       string
+	DelegationCode, Delegation string // "" → null
+	Inferred, Procedural       bool
+	OnBehalfOf, FloorTo        string // "" → null
+	AgendaItem, AgendaTopic    string // "" → null
+	Text                       string
+	Offsets
+	Line                           int32
+	Words, NSentences, NTokens int32
+}
+
+// SentenceRow is one row of sentences.parquet.
+type SentenceRow struct {
+	InterventionID, SentenceID string
+	Seq                        int32
+	Text                       string
+	Offsets
+	NTokens int32
+}
+
+// TokenRow is one row of tokens.parquet.
+type TokenRow struct {
+	InterventionID string
+	SentenceSeq    int32
+	Seq            int32
+	Text, POS      string
+	Offsets
+}
+
+// EntityRow is one row of entities.parquet.
+type EntityRow struct {
+	InterventionID string
+	SentenceSeq    int32
+	Seq            int32
+	Text, Label    string
+	Code, Kind     string // "" → null
+	Demonym        bool
+	Source         string
+	Offsets
+}
+
+var (
+	str  = arrow.BinaryTypes.String
+	i32  = arrow.PrimitiveTypes.Int32
+	boo  = arrow.FixedWidthTypes.Boolean
+	span = []Column{
+		{"char_start", i32, false, "start of the span in the source file, in Unicode code points from 0 (Python str / R substr indexing, +1 in R)"},
+		{"char_end", i32, false, "end of the span (exclusive), in code points"},
+		{"byte_start", i32, false, "start of the span in the source file, in bytes"},
+		{"byte_end", i32, false, "end of the span (exclusive), in bytes"},
+	}
+)
+
+func withSpan(before []Column, after ...Column) []Column {
+	out := append(append(append([]Column{}, before...), span...), after...)
+	return out
+}
+
+// Interventions is interventions.parquet: one row per turn, Chair turns
+// included, in file order then seq.
+var Interventions = newTable("interventions", "one row per turn (intervention) of every transcript, Chair turns included; sorted by source_file, seq",
+	withSpan([]Column{
+		{"intervention_id", str, false, `stable id "<file stem>.t<seq>", e.g. "oewg2-s1-m9.t045"`},
+		{"source_file", str, false, "base name of the transcript file"},
+		{"session", str, true, `session and meeting from the header "Session 1-9 Transcript", e.g. "1-9"; null if the file has no header`},
+		{"seq", i32, false, "position of the turn in its file, from 1"},
+		{"speaker_raw", str, true, "the speaker heading as written (trimmed); null when the heading is missing and the speaker was inferred"},
+		{"speaker_role", str, false, "chair | delegation (member states and the EU) | observer (observer states, groups, organisations) | other (unknown or unattributable speaker)"},
+		{"delegation_code", str, true, "ISO 3166-1 alpha-3 code, EU, or a gazetteer code for groups and organisations; null for the Chair and for unattributed turns"},
+		{"delegation", str, true, "display name of the delegation from the gazetteer; null when delegation_code is null"},
+		{"speaker_inferred", boo, false, "true when no heading named the speaker and the speaker was inferred (from the Chair's floor-giving, or the Chair from a paragraph that thanks and gives the floor)"},
+		{"procedural", boo, false, "true for turns that manage the floor only: short delegation turns with a procedural cue (deferring, 'was Colombia before me?') and short Chair turns that give the floor"},
+		{"on_behalf_of", str, true, `codes of those the delegation speaks for ("on behalf of the EU and its member states" → "EU"), separated by ";"; null if none`},
+		{"floor_to", str, true, "Chair turns: code of the delegation given the floor at the end of the turn; null otherwise"},
+		{"agenda_item", str, true, `agenda item in force ("3", "5", "6"), from the Chair's announcements; null before the first`},
+		{"agenda_topic", str, true, "agenda topic id from the configuration (e.g. capacity-building, organizational-matters); null if not announced"},
+		{"text", str, false, "the speech, heading excluded, normalised (ASCII quotes and spaces, LF line breaks); the source bytes are at byte_start:byte_end"},
+	}, Column{"line", i32, false, "1-based line of the heading in the source file (of the first paragraph when there is no heading)"},
+		Column{"n_words", i32, false, "whitespace-separated words in text"},
+		Column{"n_sentences", i32, false, "rows of this turn in sentences.parquet"},
+		Column{"n_tokens", i32, false, "rows of this turn in tokens.parquet"}),
+	func(b *array.RecordBuilder, r Intervention) {
+		f := fields(b)
+		f.str(r.ID).str(r.SourceFile).opt(r.Session).i32(r.Seq).opt(r.SpeakerRaw).str(r.Role).opt(r.DelegationCode).opt(r.Delegation).
+			bool(r.Inferred).bool(r.Procedural).opt(r.OnBehalfOf).opt(r.FloorTo).opt(r.AgendaItem).opt(r.AgendaTopic).str(r.Text).
+			span(r.Offsets).i32(r.Line).i32(r.Words).i32(r.NSentences).i32(r.NTokens)
+	})
+
+// Sentences is sentences.parquet: one row per sentence of every turn.
+var Sentences = newTable("sentences", "one row per sentence of every turn (prose v3 segmentation); sorted by intervention, seq",
+	withSpan([]Column{
+		{"intervention_id", str, false, "the turn (interventions.intervention_id)"},
+		{"sentence_id", str, false, `stable id "<intervention_id>.s<seq>"`},
+		{"seq", i32, false, "position of the sentence in its turn, from 1"},
+		{"text", str, false, "the sentence, normalised"},
+	}, Column{"n_tokens", i32, false, "rows of this sentence in tokens.parquet"}),
+	func(b *array.RecordBuilder, r SentenceRow) {
+		fields(b).str(r.InterventionID).str(r.SentenceID).i32(r.Seq).str(r.Text).span(r.Offsets).i32(r.NTokens)
+	})
+
+// Tokens is tokens.parquet: one row per token.
+var Tokens = newTable("tokens", "one row per token (prose v3 tokenizer and perceptron tagger); sorted by intervention, seq",
+	withSpan([]Column{
+		{"intervention_id", str, false, "the turn"},
+		{"sentence_seq", i32, false, "seq of the token's sentence in sentences.parquet"},
+		{"seq", i32, false, "position of the token in its turn, from 1"},
+		{"text", str, false, "the token, normalised"},
+		{"pos", str, false, "Penn Treebank part-of-speech tag"},
+	}),
+	func(b *array.RecordBuilder, r TokenRow) {
+		fields(b).str(r.InterventionID).i32(r.SentenceSeq).i32(r.Seq).str(r.Text).str(r.POS).span(r.Offsets)
+	})
+
+// Entities is entities.parquet: one row per named entity.
+var Entities = newTable("entities", "one row per named entity: gazetteer matches (delegations, groups, organisations) and prose v3 entities that do not overlap them; sorted by intervention, seq",
+	withSpan([]Column{
+		{"intervention_id", str, false, "the turn"},
+		{"sentence_seq", i32, false, "seq of the entity's sentence"},
+		{"seq", i32, false, "position of the entity in its turn, from 1"},
+		{"text", str, false, "the entity as written, normalised"},
+		{"label", str, false, "GPE (states, observer states), ORG (EU, groups, organisations), or prose's label (PERSON, GPE, ORG, ...)"},
+		{"code", str, true, "gazetteer code (ISO3, EU, ...); null for prose entities"},
+		{"kind", str, true, "gazetteer kind: state | observer | union | group | organisation; null for prose entities"},
+		{"demonym", boo, false, `true when matched as a demonym ("the French statement")`},
+		{"source", str, false, "gazetteer | prose"},
+	}),
+	func(b *array.RecordBuilder, r EntityRow) {
+		fields(b).str(r.InterventionID).i32(r.SentenceSeq).i32(r.Seq).str(r.Text).str(r.Label).opt(r.Code).opt(r.Kind).
+			bool(r.Demonym).str(r.Source).span(r.Offsets)
+	})
+
+// appender fills the builders of a record left to right.
+type appender struct {
+	b *array.RecordBuilder
+	i int
+}
+
+func fields(b *array.RecordBuilder) *appender { return &appender{b: b} }
+
+func (a *appender) next() array.Builder { f := a.b.Field(a.i); a.i++; return f }
+
+func (a *appender) str(s string) *appender { a.next().(*array.StringBuilder).Append(s); return a }
+
+// opt appends s, or null when s is empty.
+func (a *appender) opt(s string) *appender {
+	b := a.next().(*array.StringBuilder)
+	if s == "" {
+		b.AppendNull()
+	} else {
+		b.Append(s)
+	}
+	return a
+}
+
+func (a *appender) i32(v int32) *appender { a.next().(*array.Int32Builder).Append(v); return a }
+
+func (a *appender) bool(v bool) *appender { a.next().(*array.BooleanBuilder).Append(v); return a }
+
+func (a *appender) span(o Offsets) *appender {
+	return a.i32(o.CharStart).i32(o.CharEnd).i32(o.ByteStart).i32(o.ByteEnd)
+}
