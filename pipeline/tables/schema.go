@@ -24,7 +24,7 @@ type Intervention struct {
 	AgendaItem, AgendaTopic    string // "" → null
 	Text                       string
 	Offsets
-	Line                           int32
+	Line                       int32
 	Words, NSentences, NTokens int32
 }
 
