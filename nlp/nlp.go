@@ -16,6 +16,7 @@ package nlp
 import (
 	"fmt"
 	"slices"
+	"strings"
 
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/segment"
@@ -149,13 +150,61 @@ func (a *Annotator) entities(text string, sent Sentence, toks []token.Token) []E
 	gazCount := len(out)
 	for _, pe := range a.ner.Chunk(text, toks) {
 		start, end := sent.Start+pe.Start, sent.Start+pe.End()
-		if overlapsAny(out[:gazCount], start, end) {
+		if overlapsAny(out[:gazCount], start, end) || !plausible(pe, toks) {
 			continue
 		}
 		out = append(out, Entity{Sentence: sent.Seq, Start: start, End: end, Text: pe.Text, Label: pe.Label, Source: SourceProse})
 	}
 	slices.SortStableFunc(out, func(x, y Entity) int { return x.Start - y.Start })
 	return out
+}
+
+// plausible filters prose's entities with rules that hold for any text of
+// this register: an entity needs a proper noun (NNP/NNPS); a single word
+// at the start of a sentence is capitalised by position, not because it is
+// a name ("Thank", "Furthermore"); forms of address ("Chair", "Mr.
+// Chairperson"), months and contractions ("I've") are not entities.
+func plausible(e ner.Entity, toks []token.Token) bool {
+	var words []token.Token
+	for _, t := range toks {
+		if t.Start >= e.Start && t.End() <= e.End() {
+			words = append(words, t)
+		}
+	}
+	proper := false
+	content := 0
+	for _, t := range words {
+		if t.Tag == "NNP" || t.Tag == "NNPS" {
+			proper = true
+		}
+		if !notEntityWords[strings.ToLower(strings.TrimSuffix(t.Text, "."))] && !strings.Contains(t.Text, "'") {
+			content++
+		}
+	}
+	if !proper || content == 0 {
+		return false
+	}
+	return !(len(words) == 1 && e.Start == firstWordStart(toks))
+}
+
+func firstWordStart(toks []token.Token) int {
+	for _, t := range toks {
+		if t.Tag != "``" && t.Tag != "(" && t.Text != "[" {
+			return t.Start
+		}
+	}
+	return -1
+}
+
+// notEntityWords are capitalised words that prose takes for entities but
+// that name no one: forms of address and calendar words.
+var notEntityWords = map[string]bool{
+	"chair": true, "chairman": true, "chairperson": true, "chairwoman": true, "mr": true, "mrs": true, "ms": true,
+	"madam": true, "madame": true, "monsieur": true, "president": true, "excellency": true, "excellencies": true,
+	"ambassador": true, "sir": true, "distinguished": true, "delegates": true, "colleagues": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
 }
 
 func labelOf(k gazetteer.Kind) string {

@@ -51,6 +51,11 @@ func CreateOutput(dir string, force bool, gaz *gazetteer.Gazetteer) (*Output, er
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
+	// MkdirTemp makes the directory private; the output is ordinary data.
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		_ = os.RemoveAll(tmp)
+		return nil, fmt.Errorf("output: %w", err)
+	}
 	o := &Output{final: dir, tmp: tmp, gaz: gaz, createdBy: "plenary version " + Version}
 	if err := o.open(); err != nil {
 		o.Abort()

@@ -62,6 +62,9 @@ var behalfCue = regexp.MustCompile(`(?i)\b(on\s+behalf\s+of|speaking\s+for|speak
 // give nothing.
 func (in *Ingester) onBehalfOf(text string) []string {
 	for _, loc := range behalfCue.FindAllStringIndex(text, -1) {
+		if reported.MatchString(text[:loc[0]]) {
+			continue
+		}
 		rest := text[loc[1]:]
 		var codes []string
 		prev := 0
@@ -80,6 +83,10 @@ func (in *Ingester) onBehalfOf(text string) []string {
 	}
 	return nil
 }
+
+// reported matches the end of "the statement delivered" (on behalf of ...):
+// a statement someone else made for a group, not the speaker's own.
+var reported = regexp.MustCompile(`(?i)\b(delivered|made|given|presented|read\s+out|read)\s*$`)
 
 // listWords may stand between the names of a list of delegations.
 var listWords = map[string]bool{"the": true, "and": true, "its": true, "member": true, "states": true, "of": true,

@@ -101,7 +101,7 @@ func (in *Ingester) floorGiven(para string) (to speaker, named, gives bool) {
 				continue
 			}
 			before := para[s.start:mt.Start]
-			if thanked(before) || announcedLater(before) {
+			if thanked(before) || announcedLater(before) || followsLater(para[mt.End:s.end]) {
 				continue
 			}
 			e, ok := in.gaz.ByCode(mt.Code)
@@ -118,6 +118,14 @@ var (
 	followedBy = regexp.MustCompile(`(?i)(followed\s+by|and\s+then)[\s,]*(the\s+)?(delegation\s+of\s+(the\s+)?)?$`)
 	thankYou   = regexp.MustCompile(`(?i)\b(thank\s+you|thanks)\b`)
 )
+
+// willFollow matches what comes after the name of a later speaker: "Ghana
+// will follow", "Ghana is next", "Ghana, to follow".
+var willFollow = regexp.MustCompile(`(?i)^[\s,]*((will|would|shall|is\s+going\s+to)\s+follow|is\s+next|to\s+follow)\b`)
+
+// followsLater reports whether the text right after a mention announces it
+// as a later speaker.
+func followsLater(after string) bool { return willFollow.MatchString(after) }
 
 // announcedLater reports whether the text just before a mention announces
 // it as a later speaker ("to be followed by").

@@ -140,7 +140,7 @@ func (in *Ingester) missingHeading(tr *Transcript, cur segment, p block) (segmen
 	chairLike := in.chairLike(text)
 	if cur.spk.role == RoleChair && !chairLike {
 		if to, named, gives := in.floorGiven(prev); gives && named {
-			tr.warn(p.line, "no heading: speaker inferred from the Chair's floor-giving")
+			tr.warn(p.line, "no heading: speaker inferred as %s from the Chair's floor-giving", to.code)
 			return segment{spk: to, inferred: true, line: p.line, paras: []block{p}}, true
 		}
 		if speechOpener.MatchString(text) {
