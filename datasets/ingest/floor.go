@@ -154,7 +154,7 @@ func thanked(before string) bool {
 }
 
 // speechOpener matches the way a delegation's speech starts.
-var speechOpener = regexp.MustCompile(`(?i)^\W*(thank\s+you[^.]{0,40}\b(chair|chairman|chairperson|president)\b|thanks?\s+(you\s+)?(mr\.?|madam|madame)|(mr\.?|madam|madame|mister)\s+(chair|chairman|chairperson|president)|chair(man|person)?\s*[,.]|merci|gracias|excellenc|distinguished\s+(chair|delegates|colleagues)|my\s+delegation|the\s+view\s+of\s+my\s+delegation)`)
+var speechOpener = regexp.MustCompile(`(?i)^\W*(thank\s+you[^.]{0,40}\b(chair|chairman|chairperson|president)\b|thank\s+you[,\s]+(very\s+much[,\s]+)?(mr\.?|madam|madame|mister)\s+(chair|chairman|chairperson|president)|thanks?\s+(you\s+)?(mr\.?|madam|madame)|(mr\.?|madam|madame|mister)\s+(chair|chairman|chairperson|president)|chair(man|person)?\s*[,.]|merci|gracias|excellenc|distinguished\s+(chair|delegates|colleagues)|my\s+delegation|the\s+view\s+of\s+my\s+delegation)`)
 
 // statementThanks matches the Chair's thanks for a statement.
 var statementThanks = regexp.MustCompile(`(?i)\bfor\s+(your|the|that|this)\s+(statement|intervention|remarks|comments)`)

@@ -1,0 +1,207 @@
+package ingest
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/plenary/plenary/datasets/config"
+	"github.com/plenary/plenary/datasets/gazetteer"
+)
+
+func newTestIngester(t testing.TB) *Ingester {
+	t.Helper()
+	cfg, err := config.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return New(cfg, gazetteer.Default())
+}
+
+// who renders a turn's speaker compactly: "CHAIR", a code, or "?" for an
+// unattributed turn; an inferred speaker gets a trailing "*".
+func who(t Turn) string {
+	s := t.Code
+	switch {
+	case t.Role == RoleChair:
+		s = "CHAIR"
+	case s == "":
+		s = "?"
+	}
+	if t.Inferred {
+		s += "*"
+	}
+	return s
+}
+
+func speakers(tr *Transcript) string {
+	var out []string
+	for _, t := range tr.Turns {
+		out = append(out, who(t))
+	}
+	return strings.Join(out, " ")
+}
+
+// doc builds a transcript from paragraphs separated by blank lines.
+func doc(paras ...string) string {
+	return "Session 3-4 Transcript\n(OEWG 2021-25)\n\nThis is an unofficial transcript\n\n" + strings.Join(paras, "\n\n") + "\n\nLeave a Reply\n\nYour email address will not be published. Required fields are marked *\n"
+}
+
+func TestSegmentationHardCases(t *testing.T) {
+	in := newTestIngester(t)
+	cases := []struct {
+		name string
+		text string
+		want string // speakers, see who
+	}{
+		{"headings with trailing spaces and NBSP",
+			doc("Ambassador Gafoor ", "Good morning. Netherlands, please.", "The Netherlands\u00a0", "Thank you Chair. We support it.", "Republic of Korea  ", "Thank you, Mr. Chair."),
+			"CHAIR NLD KOR"},
+		{"name variants",
+			doc("Chair", "I give the floor to Russia.", "Russia", "Thank you.", "Chair", "UK, please.", "UK", "Thank you.", "Chair", "ROK, please.", "ROK", "Thank you.", "Chair", "Türkiye, please.", "Turkey", "Thank you.", "Chair", "Lao PDR, please.", "Lao PDR", "Thank you."),
+			"CHAIR RUS CHAIR GBR CHAIR KOR CHAIR TUR CHAIR LAO"},
+		{"missing delegation heading after floor-giving",
+			doc("Ambassador Gafoor", "Thank you very much UK. Cuba, followed by Russian Federation. Cuba, please.", "Chair, the information and communication technologies must be used for peaceful ends.", "Ambassador Gafoor", "Thank you, Cuba for this statement. I give now the floor to the Russian Federation."),
+			"CHAIR CUB* CHAIR"},
+		{"missing heading, floor given with 'I give the floor now to'",
+			doc("Ambassador Gafoor", "Thank you, Australia for your statement. I give the floor now to Iraq. You have the floor, please.", "Thank you. Thank you and good morning to all. The delegation of Iraq would like to thank you.", "Ambassador Gafoor", "Thank you very much, Iraq."),
+			"CHAIR IRQ* CHAIR"},
+		{"later speaker announced with 'will follow'",
+			doc("Chair", "Kenya, please, you have the floor, and Ghana will follow.", "Thank you, Chair. Kenya has no objection.", "Chair", "Thank you, Kenya."),
+			"CHAIR KEN* CHAIR"},
+		{"missing Chair heading after a delegation",
+			doc("Chile", "Thank you very much chair. We wish to make a brief statement.", "Thank you very much, Chile for your statement. I give now the floor to Singapore, please.", "Singapore", "Thank you, Mr. Chair."),
+			"CHL CHAIR* SGP"},
+		{"delegation speech over several paragraphs",
+			doc("Chair", "France, please.", "France", "Thank you chair. First point.", "Second, we believe the POA matters.", "Thank you again, Mr. Chair, for your efforts. Third point.", "Chair", "Thank you, France."),
+			"CHAIR FRA CHAIR"},
+		{"short non-heading lines stay in their turn",
+			doc("Ambassador Gafoor", "Thank you, Switzerland, France to be followed by Turkey.", "France", "Merci beaucoup."),
+			"CHAIR FRA"},
+		{"procedural out-of-turn question",
+			doc("Ambassador Gafoor", "Costa Rica, please", "Costa Rica", "Mr. Chair was Colombia before me? I think they were", "Ambassador Gafoor", "Oh, my apologies. Colombia, please.", "Colombia", "Thank you very much."),
+			"CHAIR CRI CHAIR COL"},
+		{"transcription error in the Chair's thanks",
+			doc("Malaysia", "Thank you.", "Ambassador Gafoor", "Thank you very much relationship for your statement, are given our the floor to Costa Rica, to be followed by China. Costa Rica, please", "Costa Rica", "Thank you."),
+			"MYS CHAIR CRI"},
+		{"text before the first heading is kept as other",
+			doc("Some preamble that nobody said.", "Chair", "Good morning."),
+			"? CHAIR"},
+		{"unknown speaker heading is kept as other",
+			doc("Chair", "I give the floor to the International Chamber of Commerce.", "Cyber Peace Institute", "Thank you, Chair, for this opportunity.", "Chair", "Thank you."),
+			"CHAIR ? CHAIR"},
+		{"chair gives the floor to no one by name",
+			doc("Chair", "Thank you. The floor is open.", "Thank you, Mr. Chair. We wish to say something.", "Chair", "Thank you."),
+			"CHAIR ? CHAIR"},
+		{"a name at the start of a wrapped line is not a heading",
+			doc("Chair", "Egypt, please.", "Egypt", "We thank the delegation of\nChile\nfor its proposal."),
+			"CHAIR EGY"},
+		{"heading with colon and upper case",
+			doc("CHAIR:", "MEXICO, please.", "MEXICO:", "Thank you."),
+			"CHAIR MEX"},
+		{"European Union and observers",
+			doc("Chair", "EU, you have the floor.", "European Union", "I speak on behalf of the EU and its member states.", "Chair", "Holy See, please.", "Holy See", "Thank you."),
+			"CHAIR EU CHAIR VAT"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			tr, err := in.Parse("case.txt", []byte(c.text))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := speakers(tr); got != c.want {
+				t.Errorf("speakers\n got %s\nwant %s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestTurnAttributes(t *testing.T) {
+	in := newTestIngester(t)
+	text := doc(
+		"Ambassador Gafoor",
+		"We will now continue with agenda item five. On the topic of Confidence Building Measures. Costa Rica, please",
+		"Costa Rica",
+		"Mr. Chair was Colombia before me? I think they were",
+		"Ambassador Gafoor",
+		"Thank you. If there are no further speakers we will move on to the next sub item, which is capacity building. Dominican Republic, please.",
+		"Dominican Republic",
+		"I would now like to make a statement on behalf of Germany, Estonia, Luxembourg and the Dominican Republic and present one initiative.",
+		"Ambassador Gafoor",
+		"Thank you. We have exhausted the list of speakers for sub item on building measures. So I propose that we move on to the sub item on capacity building Item five. After that, we will go to agenda item 3, organizational matters. EU, please.",
+		"European Union",
+		"I have the honour to speak on behalf of the EU and its member states, the candidate countries of the Republic of North Macedonia, Montenegro and Albania align themselves.",
+		"Ambassador Gafoor",
+		"Thank you. We have concluded this sub-item, I would now like to proceed to agenda item three, organizational matters. Venezuela, please.",
+		"Venezuela",
+		"We support the statement delivered on behalf of the Non-Aligned Movement.",
+	)
+	tr, err := in.Parse("attrs.txt", []byte(text))
+	if err != nil {
+		t.Fatal(err)
+	}
+	type want struct {
+		who, item, topic, behalf, floorTo string
+		procedural                        bool
+	}
+	wants := []want{
+		{"CHAIR", "5", "confidence-building-measures", "", "CRI", true},
+		{"CRI", "5", "confidence-building-measures", "", "", true},
+		{"CHAIR", "5", "confidence-building-measures", "", "DOM", true},
+		{"DOM", "5", "confidence-building-measures", "DEU;EST;LUX;DOM", "", false},
+		{"CHAIR", "5", "capacity-building", "", "EU", true},
+		{"EU", "5", "capacity-building", "EU", "", false},
+		{"CHAIR", "3", "organizational-matters", "", "VEN", true},
+		{"VEN", "3", "organizational-matters", "", "", false},
+	}
+	if len(tr.Turns) != len(wants) {
+		t.Fatalf("got %d turns (%s), want %d", len(tr.Turns), speakers(tr), len(wants))
+	}
+	for i, w := range wants {
+		tu := tr.Turns[i]
+		got := want{who(tu), tu.AgendaItem, tu.AgendaTopic, strings.Join(tu.OnBehalfOf, ";"), tu.FloorTo, tu.Procedural}
+		if got != w {
+			t.Errorf("turn %d:\n got %+v\nwant %+v", i+1, got, w)
+		}
+	}
+	if tr.Session != "3-4" {
+		t.Errorf("session %q, want 3-4", tr.Session)
+	}
+	if tr.Turns[0].ID != "attrs.t001" || tr.Turns[7].Seq != 8 {
+		t.Errorf("ids: %s, seq %d", tr.Turns[0].ID, tr.Turns[7].Seq)
+	}
+}
+
+func TestWarningsNameFileAndLine(t *testing.T) {
+	in := newTestIngester(t)
+	tr, err := in.Parse("dir/w.txt", []byte(doc("Chair", "Cuba, please.", "Thank you, Chair.", "Mystery Speaker", "Hello there, friends.")))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var msgs []string
+	for _, w := range tr.Warnings {
+		msgs = append(msgs, w.String())
+	}
+	joined := strings.Join(msgs, "\n")
+	for _, want := range []string{"dir/w.txt: line 10: no heading: speaker inferred as CUB", `dir/w.txt: line 12: unknown speaker "Mystery Speaker"`} {
+		if !strings.Contains(joined, want) {
+			t.Errorf("warnings lack %q:\n%s", want, joined)
+		}
+	}
+}
+
+func TestFurniture(t *testing.T) {
+	in := newTestIngester(t)
+	tr, err := in.Parse("f.txt", []byte(doc("Chair", "Good morning.")+"\nA comment left by a reader.\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(tr.Turns) != 1 || strings.Contains(tr.Turns[0].Text, "Leave") || strings.Contains(tr.Turns[0].Text, "unofficial") {
+		t.Errorf("furniture not removed: %+v", tr.Turns)
+	}
+	if tr.Dropped != 6 {
+		t.Errorf("dropped %d lines, want 6", tr.Dropped)
+	}
+	if len(tr.Warnings) != 1 || !strings.Contains(tr.Warnings[0].Msg, "after the page footer") {
+		t.Errorf("want one warning about text after the footer, got %v", tr.Warnings)
+	}
+}
