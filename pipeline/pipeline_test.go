@@ -1,0 +1,223 @@
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apache/arrow-go/v18/arrow"
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/apache/arrow-go/v18/arrow/memory"
+	"github.com/apache/arrow-go/v18/parquet/file"
+	"github.com/apache/arrow-go/v18/parquet/pqarrow"
+	"github.com/plenary/plenary/datasets/ingest"
+	"github.com/plenary/plenary/pipeline/tables"
+)
+
+var tableFiles = []string{"interventions.parquet", "sentences.parquet", "tokens.parquet", "entities.parquet"}
+
+// runCorpus runs the embedded corpus into a fresh directory.
+func runCorpus(t *testing.T, workers int) (string, *Manifest) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "out")
+	m, err := Execute(context.Background(), Job{OutDir: out, Workers: workers, NLP: DefaultNLP})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out, m
+}
+
+// TestDeterministicAcrossWorkers is the reproducibility promise: the same
+// inputs give byte-identical Parquet files whatever the number of workers.
+func TestDeterministicAcrossWorkers(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs the corpus twice")
+	}
+	one, _ := runCorpus(t, 1)
+	four, _ := runCorpus(t, 4)
+	for _, name := range tableFiles {
+		a, err := os.ReadFile(filepath.Join(one, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(filepath.Join(four, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(a, b) {
+			t.Errorf("%s differs between --workers 1 and --workers 4", name)
+		}
+	}
+}
+
+// TestReadBack reads every table back with the Parquet reader and checks
+// schema, row counts against the manifest, and the attribution of the four
+// speeches whose heading is missing.
+func TestReadBack(t *testing.T) {
+	out, m := runCorpus(t, 2)
+	schemas := map[string]*arrow.Schema{
+		"interventions.parquet": tables.Interventions.Schema(), "sentences.parquet": tables.Sentences.Schema(),
+		"tokens.parquet": tables.Tokens.Schema(), "entities.parquet": tables.Entities.Schema(),
+	}
+	rows := map[string]int64{}
+	for _, o := range m.Outputs {
+		rows[o.File] = o.Rows
+	}
+	for name, schema := range schemas {
+		tbl := readTable(t, filepath.Join(out, name))
+		if got := fieldList(tbl.Schema()); got != fieldList(schema) {
+			t.Errorf("%s schema:\n got %s\nwant %s", name, got, fieldList(schema))
+		}
+		if tbl.NumRows() != rows[name] || rows[name] == 0 {
+			t.Errorf("%s has %d rows, manifest says %d", name, tbl.NumRows(), rows[name])
+		}
+		tbl.Release()
+	}
+	tbl := readTable(t, filepath.Join(out, "interventions.parquet"))
+	defer tbl.Release()
+	inferred := map[string]string{}
+	ids, codes, flags := column[*array.String](t, tbl, "intervention_id"), column[*array.String](t, tbl, "delegation_code"), column[*array.Boolean](t, tbl, "speaker_inferred")
+	for i := 0; i < ids.Len(); i++ {
+		if flags.Value(i) {
+			inferred[ids.Value(i)] = codes.Value(i)
+		}
+	}
+	want := map[string]string{"oewg2-s1-m8.t064": "CUB", "oewg2-s1-m8.t070": "IRN", "oewg2-s1-m9.t048": "IRQ", "oewg2-s1-m9.t106": "CUB"}
+	if len(inferred) != len(want) {
+		t.Errorf("inferred speakers %v, want %v", inferred, want)
+	}
+	for id, code := range want {
+		if inferred[id] != code {
+			t.Errorf("%s attributed to %q, want %s", id, inferred[id], code)
+		}
+	}
+}
+
+// fieldList renders names, types and nullability, ignoring the Parquet
+// field-id metadata the reader adds.
+func fieldList(s *arrow.Schema) string {
+	var b strings.Builder
+	for _, f := range s.Fields() {
+		b.WriteString(f.Name + ":" + f.Type.String())
+		if f.Nullable {
+			b.WriteString("?")
+		}
+		b.WriteString(" ")
+	}
+	return b.String()
+}
+
+func readTable(t *testing.T, path string) arrow.Table {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	pf, err := file.NewParquetReader(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer pf.Close()
+	if got := pf.MetaData().GetCreatedBy(); got != "plenary version "+Version {
+		t.Errorf("%s created_by %q", path, got)
+	}
+	r, err := pqarrow.NewFileReader(pf, pqarrow.ArrowReadProperties{}, memory.DefaultAllocator)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := r.ReadTable(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return tbl
+}
+
+func column[A arrow.Array](t *testing.T, tbl arrow.Table, name string) A {
+	t.Helper()
+	idx := tbl.Schema().FieldIndices(name)
+	if len(idx) != 1 {
+		t.Fatalf("no column %s", name)
+	}
+	chunks := tbl.Column(idx[0]).Data().Chunks()
+	if len(chunks) != 1 {
+		t.Fatalf("column %s has %d chunks", name, len(chunks))
+	}
+	return chunks[0].(A)
+}
+
+// TestBadInputLeavesNothing checks that every kind of refused input names
+// the file, is a bad-input error, and leaves no output directory and no
+// temporary files behind.
+func TestBadInputLeavesNothing(t *testing.T) {
+	good := "Chair\n\nGood morning. Cuba, please.\n\nCuba\n\nThank you.\n"
+	cases := []struct {
+		name  string
+		files map[string]string
+		want  string
+	}{
+		{"binary", map[string]string{"a.txt": good, "b.txt": "\x89PNG\r\n\x1a\n\x00\x00"}, "b.txt: line 3: binary data (a NUL byte"},
+		{"latin-1", map[string]string{"a.txt": good, "c.txt": "Chair\n\nCaf\xe9"}, "c.txt: line 3: not valid UTF-8"},
+		{"empty", map[string]string{"a.txt": good, "d.txt": ""}, "d.txt: the file is empty"},
+		{"no speaker", map[string]string{"e.txt": "Notes\n\nnothing here at all.\n"}, "e.txt: no recognisable speaker"},
+		{"no transcripts", map[string]string{"README.md": "# notes"}, "contains no transcripts"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			root := t.TempDir()
+			in := filepath.Join(root, "in")
+			if err := os.Mkdir(in, 0o755); err != nil {
+				t.Fatal(err)
+			}
+			for name, body := range c.files {
+				if err := os.WriteFile(filepath.Join(in, name), []byte(body), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			out := filepath.Join(root, "out")
+			_, err := Execute(context.Background(), Job{Paths: []string{in}, OutDir: out, Workers: 2})
+			if err == nil || !strings.Contains(err.Error(), c.want) || !errors.Is(err, ingest.ErrBadInput) {
+				t.Fatalf("error %v, want a bad-input error containing %q", err, c.want)
+			}
+			entries, _ := os.ReadDir(root)
+			if len(entries) != 1 || entries[0].Name() != "in" {
+				t.Errorf("left behind: %v", entries)
+			}
+		})
+	}
+}
+
+func TestRefusesForeignOutputDir(t *testing.T) {
+	out := t.TempDir()
+	if err := os.WriteFile(filepath.Join(out, "thesis.tex"), []byte("precious"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	_, err := Execute(context.Background(), Job{OutDir: out, Workers: 1})
+	if !errors.Is(err, ErrNotOurs) {
+		t.Fatalf("error %v, want ErrNotOurs", err)
+	}
+	if b, err := os.ReadFile(filepath.Join(out, "thesis.tex")); err != nil || string(b) != "precious" {
+		t.Fatal("the foreign file was touched")
+	}
+}
+
+func TestReplacesOwnOutputDir(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "m.txt")
+	if err := os.WriteFile(in, []byte("Chair\n\nGood morning. Cuba, please.\n\nCuba\n\nThank you.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	for range 2 {
+		if _, err := Execute(context.Background(), Job{Paths: []string{in}, OutDir: out, Workers: 1}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries, err := os.ReadDir(out)
+	if err != nil || len(entries) != len(tableFiles)+1 {
+		t.Fatalf("output holds %v (%v)", entries, err)
+	}
+}
