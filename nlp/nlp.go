@@ -17,6 +17,8 @@ import (
 	"fmt"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/segment"
@@ -150,7 +152,7 @@ func (a *Annotator) entities(text string, sent Sentence, toks []token.Token) []E
 	gazCount := len(out)
 	for _, pe := range a.ner.Chunk(text, toks) {
 		start, end := sent.Start+pe.Start, sent.Start+pe.End()
-		if overlapsAny(out[:gazCount], start, end) || !plausible(pe, toks) {
+		if overlapsAny(out[:gazCount], start, end) || !plausible(pe, toks) || fragment(text, pe.Start) {
 			continue
 		}
 		out = append(out, Entity{Sentence: sent.Seq, Start: start, End: end, Text: pe.Text, Label: pe.Label, Source: SourceProse})
@@ -185,6 +187,25 @@ func plausible(e ner.Entity, toks []token.Token) bool {
 		return false
 	}
 	return !(len(words) == 1 && e.Start == firstWordStart(toks))
+}
+
+// fragment reports whether an entity starting at i continues a longer
+// capitalised name joined by "of" ("Programme of Action", "Bank of
+// England"): prose then labels only the last part, usually wrongly.
+func fragment(text string, i int) bool {
+	before := strings.TrimRight(text[:i], " ")
+	for _, join := range []string{" of the", " of", " for the", " for", " on the", " on"} {
+		if rest, ok := strings.CutSuffix(before, join); ok {
+			words := strings.Fields(rest)
+			if len(words) == 0 {
+				return false
+			}
+			last := words[len(words)-1]
+			r, _ := utf8.DecodeRuneInString(last)
+			return unicode.IsUpper(r)
+		}
+	}
+	return false
 }
 
 func firstWordStart(toks []token.Token) int {
