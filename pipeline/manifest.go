@@ -3,8 +3,6 @@ package pipeline
 import (
 	"runtime"
 	"runtime/debug"
-	"slices"
-	"strings"
 	"time"
 
 	"github.com/plenary/plenary/datasets/config"
@@ -132,14 +130,4 @@ func manifestInput(d *Document) ManifestInput {
 	}
 	return ManifestInput{File: d.Input.Name, Path: d.Input.Path, SHA256: d.SHA256, Bytes: d.Size,
 		Session: tr.Session, Turns: len(tr.Turns), Dropped: tr.Dropped, Warnings: warnings}
-}
-
-// sortedKeys returns the keys of m in order (for stable reports).
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.SortFunc(keys, strings.Compare)
-	return keys
 }

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -231,12 +232,17 @@ func describeOutput(path string, rows int64) (ManifestOutput, error) {
 	return ManifestOutput{File: filepath.Base(path), SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: n, Rows: rows}, nil
 }
 
+// writeJSON writes v as indented JSON, without HTML escaping (the manifest
+// quotes the configuration, which has < and > in it).
 func writeJSON(path string, v any) error {
-	b, err := json.MarshalIndent(v, "", "  ")
-	if err != nil {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("output: encoding %s: %w", filepath.Base(path), err)
 	}
-	if err := os.WriteFile(path, append(b, '\n'), 0o644); err != nil {
+	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	return nil

@@ -1,0 +1,94 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+
+	"github.com/jdkato/prose/v3"
+	"github.com/plenary/plenary/datasets"
+	"github.com/plenary/plenary/datasets/gazetteer"
+	"github.com/plenary/plenary/datasets/ingest"
+	"github.com/plenary/plenary/nlp"
+)
+
+// benchInputs returns copies copies of the embedded corpus under distinct
+// names.
+func benchInputs(b *testing.B, copies int) ([]Input, int) {
+	b.Helper()
+	files, err := datasets.Corpus()
+	if err != nil {
+		b.Fatal(err)
+	}
+	var out []Input
+	size := 0
+	for c := range copies {
+		for _, f := range files {
+			out = append(out, Input{Path: f.Name, Name: fmt.Sprintf("copy%03d-%s", c, f.Name), read: func() ([]byte, error) { return f.Data, nil }})
+			size += len(f.Data)
+		}
+	}
+	return out, size
+}
+
+// BenchmarkPipeline runs the whole pipeline (ingest, nlp, Parquet writing,
+// manifest) over copies of the corpus, with and without prose's entity
+// recogniser.
+func BenchmarkPipeline(b *testing.B) {
+	inputs, size := benchInputs(b, 4)
+	for _, opt := range []nlp.Options{{ProseEntities: false}, {ProseEntities: true}} {
+		b.Run(fmt.Sprintf("prose-entities=%t", opt.ProseEntities), func(b *testing.B) {
+			b.SetBytes(int64(size))
+			var tokens int
+			for b.Loop() {
+				m, err := Execute(context.Background(), Job{Inputs: inputs, OutDir: filepath.Join(b.TempDir(), "out"), NLP: opt})
+				if err != nil {
+					b.Fatal(err)
+				}
+				tokens = m.Totals.Tokens
+			}
+			b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+		})
+	}
+}
+
+// BenchmarkProseBaseline is prose v3's own NewDocument with default options
+// (tokens, sentences, tags, entities) over the same corpus, one file at a
+// time, for comparison with BenchmarkPipeline.
+func BenchmarkProseBaseline(b *testing.B) {
+	inputs, size := benchInputs(b, 1)
+	b.SetBytes(int64(size))
+	var tokens int
+	for b.Loop() {
+		tokens = 0
+		for _, in := range inputs {
+			raw, _ := in.Read()
+			doc, err := prose.NewDocument(string(raw))
+			if err != nil {
+				b.Fatal(err)
+			}
+			tokens += len(doc.Tokens())
+		}
+	}
+	b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
+}
+
+// BenchmarkIngest measures the ingest stage alone on the corpus.
+func BenchmarkIngest(b *testing.B) {
+	inputs, size := benchInputs(b, 1)
+	cfg, err := loadConfig("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ing := ingest.New(cfg, gazetteer.Default())
+	b.SetBytes(int64(size))
+	for b.Loop() {
+		for _, in := range inputs {
+			raw, _ := in.Read()
+			if _, err := ing.Parse(in.Name, raw); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
