@@ -84,9 +84,10 @@ func (in *Ingester) onBehalfOf(text string) []string {
 	return nil
 }
 
-// reported matches the end of "the statement delivered" (on behalf of ...):
-// a statement someone else made for a group, not the speaker's own.
-var reported = regexp.MustCompile(`(?i)\b(delivered|made|given|presented|read\s+out|read)\s*$`)
+// reported matches the end of "the statement delivered (by Egypt)" (on
+// behalf of ...): a statement someone else made for a group, not the
+// speaker's own.
+var reported = regexp.MustCompile(`(?i)\b(delivered|made|given|presented|read\s+out|read)(\s+(earlier\s+)?by\s+[^,.;:]{1,80}?)?[\s,]*$`)
 
 // listWords may stand between the names of a list of delegations.
 var listWords = map[string]bool{"the": true, "and": true, "its": true, "member": true, "states": true, "of": true,

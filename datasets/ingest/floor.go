@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/plenary/plenary/datasets/gazetteer"
 )
 
 // span is a byte range [start, end) in some string.
@@ -65,7 +67,7 @@ func isAbbrevEnd(s string) bool {
 }
 
 // floorCues are phrases that give the floor.
-var floorCues = []string{"floor", "please", "followed by", "proceed", "go ahead", "invite", "hear from", "over to", "you have", "your turn", "recogni", "next speaker", "call on", "call upon"}
+var floorCues = []string{"floor", "please", "followed by", "proceed", "go ahead", "invite", "hear from", "over to", "you have", "your turn", "recogni", "next speaker", "call on", "call upon", "on my list", "next is", "turn to"}
 
 func hasFloorCue(s string) bool {
 	low := strings.ToLower(s)
@@ -83,53 +85,85 @@ const maxFloorSentences = 8
 
 // floorGiven finds whom a Chair paragraph gives the floor to at its end.
 // Walking back from the last sentence, the first delegation named that is
-// neither thanked ("Thank you, Israel.") nor announced as a later speaker
-// ("followed by China") is the one given the floor, provided a floor cue
-// occurs in that sentence or after it. gives is true when the paragraph
-// ends by giving the floor, named is true when it names to whom.
+// not thanked ("Thank you, Israel."), not announced as a later speaker
+// ("followed by China and Brazil", "Ghana will follow", "we will come back
+// to Peru"), and not a group someone speaks for ("Nigeria, on behalf of the
+// African Group") is the one given the floor, provided a floor cue occurs
+// in that sentence or after it. gives is true when the paragraph ends by
+// giving the floor, named is true when it names to whom.
 func (in *Ingester) floorGiven(para string) (to speaker, named, gives bool) {
 	sents := roughSentences(para)
 	mentions := in.gaz.Find(para)
 	cue := false
 	for k := len(sents) - 1; k >= 0 && k >= len(sents)-maxFloorSentences; k-- {
 		s := sents[k]
-		sentence := para[s.start:s.end]
-		cue = cue || hasFloorCue(sentence)
+		cue = cue || hasFloorCue(para[s.start:s.end])
+		if !cue {
+			continue
+		}
 		for m := len(mentions) - 1; m >= 0; m-- {
 			mt := mentions[m]
-			if mt.Start < s.start || mt.End > s.end || mt.Demonym || !cue {
+			if mt.Start < s.start || mt.End > s.end || mt.Demonym || notGivenFloor(para, s, mentions, m) {
 				continue
 			}
-			before := para[s.start:mt.Start]
-			if thanked(before) || announcedLater(before) || followsLater(para[mt.End:s.end]) {
-				continue
+			if e, ok := in.gaz.ByCode(mt.Code); ok {
+				return speaker{role: roleOf(e.Kind), code: e.Code}, true, true
 			}
-			e, ok := in.gaz.ByCode(mt.Code)
-			if !ok {
-				continue
-			}
-			return speaker{role: roleOf(e.Kind), code: e.Code}, true, true
 		}
 	}
 	return speaker{}, false, cue
 }
 
+// notGivenFloor reports whether mention m of sentence s is named for
+// another reason than being given the floor.
+func notGivenFloor(para string, s span, mentions []gazetteer.Match, m int) bool {
+	mt := mentions[m]
+	before, after := para[s.start:mt.Start], para[mt.End:s.end]
+	return thanked(before) || backLater.MatchString(before) || behalf.MatchString(before) ||
+		willFollow.MatchString(after) || laterInList(para, s.start, mentions, m)
+}
+
 var (
-	followedBy = regexp.MustCompile(`(?i)(followed\s+by|and\s+then)[\s,]*(the\s+)?(delegation\s+of\s+(the\s+)?)?$`)
-	thankYou   = regexp.MustCompile(`(?i)\b(thank\s+you|thanks)\b`)
+	thankYou   = regexp.MustCompile(`(?i)\b(thank\s+you|thanks|thank)\b`)
+	followedBy = regexp.MustCompile(`(?i)\b(followed\s+by|and\s+then)\b`)
+	backLater  = regexp.MustCompile(`(?i)\b(come\s+back|return|go\s+back|revert)\s+to\s+(the\s+)?(delegation\s+of\s+(the\s+)?)?$`)
+	behalf     = regexp.MustCompile(`(?i)\b(on\s+behalf\s+of|speaking\s+for|in\s+the\s+name\s+of)\s+(the\s+)?$`)
+	// willFollow matches what comes after the name of a later speaker:
+	// "Ghana will follow", "Ghana is next", "Ghana, to follow", "Ghana,
+	// please be ready".
+	willFollow = regexp.MustCompile(`(?i)^[\s,]*((will|would|shall|is\s+going\s+to)\s+follow|is\s+next|to\s+follow|(please\s+)?(be|get)\s+(ready|prepared)|(please\s+)?stand\s+by)\b`)
 )
 
-// willFollow matches what comes after the name of a later speaker: "Ghana
-// will follow", "Ghana is next", "Ghana, to follow".
-var willFollow = regexp.MustCompile(`(?i)^[\s,]*((will|would|shall|is\s+going\s+to)\s+follow|is\s+next|to\s+follow)\b`)
+// listWords may stand between the names of a list of later speakers.
+var laterListWords = map[string]bool{"and": true, "the": true, "then": true, "delegation": true, "delegations": true, "of": true, "also": true}
 
-// followsLater reports whether the text right after a mention announces it
-// as a later speaker.
-func followsLater(after string) bool { return willFollow.MatchString(after) }
-
-// announcedLater reports whether the text just before a mention announces
-// it as a later speaker ("to be followed by").
-func announcedLater(before string) bool { return followedBy.MatchString(before) }
+// laterInList reports whether mention m belongs to a list of speakers
+// announced after "followed by" in the same sentence: "followed by
+// Colombia and Switzerland" names two later speakers.
+func laterInList(para string, sentStart int, mentions []gazetteer.Match, m int) bool {
+	before := para[sentStart:mentions[m].Start]
+	locs := followedBy.FindAllStringIndex(before, -1)
+	if len(locs) == 0 {
+		return false
+	}
+	from := sentStart + locs[len(locs)-1][1]
+	var gap strings.Builder
+	for j := 0; j < m; j++ {
+		if mentions[j].End <= from {
+			continue
+		}
+		gap.WriteString(para[from:mentions[j].Start])
+		gap.WriteByte(' ')
+		from = mentions[j].End
+	}
+	gap.WriteString(para[from:mentions[m].Start])
+	for _, w := range strings.FieldsFunc(gap.String(), func(r rune) bool { return r == ' ' || r == ',' || r == '\n' }) {
+		if !laterListWords[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
 
 // thankFillers are the words that may stand between "thank you" and the
 // name of the delegation thanked.
@@ -154,28 +188,55 @@ func thanked(before string) bool {
 }
 
 // speechOpener matches the way a delegation's speech starts.
-var speechOpener = regexp.MustCompile(`(?i)^\W*(thank\s+you[^.]{0,40}\b(chair|chairman|chairperson|president)\b|thank\s+you[,\s]+(very\s+much[,\s]+)?(mr\.?|madam|madame|mister)\s+(chair|chairman|chairperson|president)|thanks?\s+(you\s+)?(mr\.?|madam|madame)|(mr\.?|madam|madame|mister)\s+(chair|chairman|chairperson|president)|chair(man|person)?\s*[,.]|merci|gracias|excellenc|distinguished\s+(chair|delegates|colleagues)|my\s+delegation|the\s+view\s+of\s+my\s+delegation)`)
+var speechOpener = regexp.MustCompile(`(?i)^\W*(thank\s+you[^.]{0,40}\b(chair|chairman|chairperson|president)\b|thank\s+you[,\s]+(very\s+much[,\s]+)?(mr\.?|madam|madame|mister)\s+(chair|chairman|chairperson|president)|thanks?\s+(you\s+)?(mr\.?|madam|madame)|(mr\.?|madam|madame|mister)\s+(chair|chairman|chairperson|president)|chair(man|person)?\s*[,.]|merci|gracias|excellenc|distinguished\s+chair|my\s+delegation|the\s+view\s+of\s+my\s+delegation)`)
 
 // statementThanks matches the Chair's thanks for a statement.
-var statementThanks = regexp.MustCompile(`(?i)\bfor\s+(your|the|that|this)\s+(statement|intervention|remarks|comments)`)
+var statementThanks = regexp.MustCompile(`(?i)\bfor\s+(your|the|that|this|its|their)\s+(statement|intervention|remarks|comments)`)
 
-// chairLike reports whether a paragraph reads like the Chair managing the
-// floor: it opens by thanking a delegation (or for a statement) and ends by
-// giving the floor to a delegation named in it.
-func (in *Ingester) chairLike(text string) bool {
+// opensWithThanks matches a paragraph that opens by thanking someone.
+var opensWithThanks = regexp.MustCompile(`(?i)^\W*((thank\s+you|thanks|many\s+thanks)\b|(i|we)\s+(would\s+like\s+to\s+)?thank\b)`)
+
+// personTitle matches thanks addressed to a person by title ("Thank you,
+// Ms. Sorensen").
+var personTitle = regexp.MustCompile(`(?i)^\W*(thank\s+you|thanks|i\s+thank)[\s,]+(very\s+much[\s,]+)?(mr|ms|mrs|dr|professor|prof|ambassador)\b\.?\s+[A-Z]`)
+
+// chairLike reports whether paragraph text, which follows cur's speech
+// with no heading, reads like the Chair: it opens by thanking the speaker
+// who just spoke ("Thank you, ROK."; a titled person when that speaker is
+// unknown), or it opens by thanking a delegation or for a statement and
+// ends by giving the floor to a delegation named in it. A paragraph that
+// thanks the Chair ("Thank you, Mr. Chair") is a speech, never the Chair.
+func (in *Ingester) chairLike(text string, cur speaker) bool {
 	sents := roughSentences(text)
 	if len(sents) == 0 {
 		return false
 	}
 	first := text[sents[0].start:sents[0].end]
-	if !thankYou.MatchString(first) || speechOpener.MatchString(first) {
+	if !opensWithThanks.MatchString(first) || speechOpener.MatchString(first) {
 		return false
+	}
+	if cur.role != RoleChair && in.thanksSpeaker(first, cur) {
+		return true
 	}
 	if !statementThanks.MatchString(first) && !in.namesDelegation(first) {
 		return false
 	}
 	_, named, gives := in.floorGiven(text)
 	return gives && named
+}
+
+// thanksSpeaker reports whether the opening sentence thanks cur itself,
+// which the speaker would not do.
+func (in *Ingester) thanksSpeaker(first string, cur speaker) bool {
+	if cur.code == "" {
+		return cur.role == RoleOther && personTitle.MatchString(first)
+	}
+	for _, m := range in.gaz.Find(first) {
+		if m.Code == cur.code && !m.Demonym && thanked(first[:m.Start]) {
+			return true
+		}
+	}
+	return false
 }
 
 func (in *Ingester) namesDelegation(s string) bool {

@@ -50,12 +50,14 @@ func readGold(t *testing.T, path string) []goldTurn {
 
 // TestAgainstAnnotatedTurns compares every turn of the default corpus and
 // of the synthetic hard-case transcripts with the hand-annotated turn list
-// in datasets/annotations: speaker, inferred speaker, procedural flag and
+// in datasets/annotations, and of the unseen-style transcripts in
+// testdata/segmentation: speaker, inferred speaker, procedural flag and
 // group statements.
 func TestAgainstAnnotatedTurns(t *testing.T) {
 	sets := []struct{ gold, dir string }{
 		{"../annotations/turns-gold.tsv", "../corpus"},
 		{"../annotations/synthetic/turns-gold.tsv", "../annotations/synthetic"},
+		{"../../testdata/segmentation/turns-gold.tsv", "../../testdata/segmentation"},
 	}
 	in := newTestIngester(t)
 	for _, set := range sets {

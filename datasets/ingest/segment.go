@@ -137,7 +137,7 @@ func (in *Ingester) missingHeading(tr *Transcript, cur segment, p block) (segmen
 	text := tr.Text.Norm[p.start:p.end]
 	last := cur.paras[len(cur.paras)-1]
 	prev := tr.Text.Norm[last.start:last.end]
-	chairLike := in.chairLike(text)
+	chairLike := in.chairLike(text, cur.spk)
 	if cur.spk.role == RoleChair && !chairLike {
 		if to, named, gives := in.floorGiven(prev); gives && named {
 			tr.warn(p.line, "no heading: speaker inferred as %s from the Chair's floor-giving", to.code)
@@ -145,7 +145,7 @@ func (in *Ingester) missingHeading(tr *Transcript, cur segment, p block) (segmen
 		}
 		if speechOpener.MatchString(text) {
 			tr.warn(p.line, "no heading and the Chair named no one: speech kept with speaker_role=other")
-			return segment{spk: speaker{role: RoleOther}, line: p.line, paras: []block{p}}, true
+			return segment{spk: speaker{role: RoleOther}, inferred: true, line: p.line, paras: []block{p}}, true
 		}
 		return segment{}, false
 	}

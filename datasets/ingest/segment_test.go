@@ -91,13 +91,33 @@ func TestSegmentationHardCases(t *testing.T) {
 			"CHAIR ? CHAIR"},
 		{"chair gives the floor to no one by name",
 			doc("Chair", "Thank you. The floor is open.", "Thank you, Mr. Chair. We wish to say something.", "Chair", "Thank you."),
-			"CHAIR ? CHAIR"},
+			"CHAIR ?* CHAIR"},
 		{"a name at the start of a wrapped line is not a heading",
 			doc("Chair", "Egypt, please.", "Egypt", "We thank the delegation of\nChile\nfor its proposal."),
 			"CHAIR EGY"},
 		{"heading with colon and upper case",
 			doc("CHAIR:", "MEXICO, please.", "MEXICO:", "Thank you."),
 			"CHAIR MEX"},
+		{"Chair paragraph thanking the previous speaker, without floor-giving",
+			doc("Chair", "ROK, please.", "ROK", "Thank you, Mr. Chair. We have three points.", "Thank you, ROK. That concludes my list of speakers. The meeting is adjourned."),
+			"CHAIR KOR CHAIR*"},
+		{"Chair thanks with 'I thank'",
+			doc("Chair", "Canada, please.", "Canada", "Thank you, Chair.", "I thank Canada for that statement. Chile, please.", "Thank you, Mr. Chair."),
+			"CHAIR CAN CHAIR* CHL*"},
+		{"Chair thanks an unknown speaker by title and gives the floor to no one known",
+			doc("Chair", "Ms. Sorensen, please.", "Ms. Helena Sorensen", "Thank you, Chair. Civil society matters.", "Thank you, Ms. Sorensen. I now give the floor to the representative of Access Now.", "Thank you, Chair. Access Now works with people at risk.", "The Chair", "Thank you."),
+			"CHAIR ? CHAIR* ?* CHAIR"},
+		{"floor-giving forms",
+			doc("Chair", "Thank you, France. Next on my list is Kenya.", "Thank you, Chair.",
+				"Chair", "Thank you, Peru. Let me now turn to Australia.", "Thank you, Chair.",
+				"Chair", "Peru is not in the room, so I give the floor to Ecuador, and we will come back to Peru later.", "Thank you, Chair.",
+				"Chair", "Switzerland will follow Colombia, so Switzerland, please be ready.", "Thank you, Chair.",
+				"Chair", "I now give the floor to Nigeria, speaking on behalf of the African Group.", "Thank you, Chair.",
+				"Chair", "I give the floor to New Zealand, to be followed by Colombia and Switzerland.", "Thank you, Chair."),
+			"CHAIR KEN* CHAIR AUS* CHAIR ECU* CHAIR COL* CHAIR NGA* CHAIR NZL*"},
+		{"Chair continues over several paragraphs",
+			doc("Chair", "Thank you, China. I think we have had an exchange of views.", "Distinguished delegates, I have heard broad support for a portal."),
+			"CHAIR"},
 		{"European Union and observers",
 			doc("Chair", "EU, you have the floor.", "European Union", "I speak on behalf of the EU and its member states.", "Chair", "Holy See, please.", "Holy See", "Thank you."),
 			"CHAIR EU CHAIR VAT"},
@@ -203,5 +223,22 @@ func TestFurniture(t *testing.T) {
 	}
 	if len(tr.Warnings) != 1 || !strings.Contains(tr.Warnings[0].Msg, "after the page footer") {
 		t.Errorf("want one warning about text after the footer, got %v", tr.Warnings)
+	}
+}
+
+func TestOnBehalfOf(t *testing.T) {
+	in := newTestIngester(t)
+	cases := []struct{ text, want string }{
+		{"I have the honour to speak on behalf of the EU and its member states, the candidate countries of the Republic of North Macedonia align themselves.", "EU"},
+		{"I would now like to make a statement on behalf of Germany, Estonia, Luxembourg and the Dominican Republic.", "DEU;EST;LUX;DOM"},
+		{"Cuba, speaking on behalf of the Group of 77 and China, wishes to stress three points.", "GRP-G77"},
+		{"We support the statement delivered on behalf of the Non-Aligned Movement.", ""},
+		{"Nigeria associates itself with the statement delivered by Egypt on behalf of the African Group.", ""},
+		{"On behalf of my delegation, I thank you.", ""},
+	}
+	for _, c := range cases {
+		if got := strings.Join(in.onBehalfOf(c.text), ";"); got != c.want {
+			t.Errorf("onBehalfOf(%q) = %q, want %q", c.text, got, c.want)
+		}
 	}
 }

@@ -87,7 +87,7 @@ var Interventions = newTable("interventions", "one row per turn (intervention) o
 		{"speaker_role", str, false, "chair | delegation (member states and the EU) | observer (observer states, groups, organisations) | other (unknown or unattributable speaker)"},
 		{"delegation_code", str, true, "ISO 3166-1 alpha-3 code, EU, or a gazetteer code for groups and organisations; null for the Chair and for unattributed turns"},
 		{"delegation", str, true, "display name of the delegation from the gazetteer; null when delegation_code is null"},
-		{"speaker_inferred", boo, false, "true when no heading named the speaker and the speaker was inferred (from the Chair's floor-giving, or the Chair from a paragraph that thanks and gives the floor)"},
+		{"speaker_inferred", boo, false, "true when no heading marks the turn: its start and speaker were inferred (a delegation from the Chair's floor-giving; the Chair from a paragraph that thanks the previous speaker or gives the floor); speaker_role is other when the Chair named no one"},
 		{"procedural", boo, false, "true for turns that manage the floor only: short delegation turns with a procedural cue (deferring, 'was Colombia before me?') and short Chair turns that give the floor"},
 		{"on_behalf_of", str, true, `codes of those the delegation speaks for ("on behalf of the EU and its member states" → "EU"), separated by ";"; null if none`},
 		{"floor_to", str, true, "Chair turns: code of the delegation given the floor at the end of the turn; null otherwise"},
