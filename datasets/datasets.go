@@ -25,6 +25,12 @@ var corpusFS embed.FS
 //go:embed plenary.yaml
 var defaultConfig []byte
 
+//go:embed targets.yaml
+var defaultTargets []byte
+
+//go:embed lexicons/stance/stance.yaml
+var defaultStanceLexicon []byte
+
 // CorpusDir is the directory of the embedded corpus inside CorpusFS; paths of
 // embedded transcripts are reported as "embedded:" + CorpusDir + "/" + name.
 const CorpusDir = "corpus"
@@ -60,6 +66,14 @@ func CorpusFS() fs.FS { return corpusFS }
 // DefaultConfig returns the bytes of the embedded default configuration
 // (plenary.yaml). Callers get a copy and may modify it.
 func DefaultConfig() []byte { return append([]byte(nil), defaultConfig...) }
+
+// DefaultTargets returns a copy of the embedded stance targets
+// (targets.yaml).
+func DefaultTargets() []byte { return append([]byte(nil), defaultTargets...) }
+
+// DefaultStanceLexicon returns a copy of the embedded stance cue lexicon
+// (lexicons/stance/stance.yaml).
+func DefaultStanceLexicon() []byte { return append([]byte(nil), defaultStanceLexicon...) }
 
 // Corpus returns the embedded transcripts in file-name order, each checked
 // against the checksum recorded in its provenance, so that a corrupted build

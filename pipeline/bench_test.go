@@ -46,7 +46,7 @@ func BenchmarkPipeline(b *testing.B) {
 				if err != nil {
 					b.Fatal(err)
 				}
-				tokens = m.Totals.Tokens
+				tokens = m.Manifest.Totals.Tokens
 			}
 			b.ReportMetric(float64(tokens*b.N)/b.Elapsed().Seconds(), "tokens/s")
 		})

@@ -7,6 +7,9 @@ import (
 
 	"github.com/plenary/plenary/datasets/config"
 	"github.com/plenary/plenary/datasets/gazetteer"
+	"github.com/plenary/plenary/features/cues"
+	"github.com/plenary/plenary/features/targets"
+	"github.com/plenary/plenary/models/stance"
 	"github.com/plenary/plenary/nlp"
 )
 
@@ -23,7 +26,10 @@ type Job struct {
 	Workers int
 	// ConfigPath is a configuration file; empty means the embedded default.
 	ConfigPath string
-	NLP        nlp.Options
+	// TargetsPath and LexiconPath replace the embedded stance targets and
+	// cue lexicon.
+	TargetsPath, LexiconPath string
+	NLP                      nlp.Options
 	// Progress is called after each document is written.
 	Progress func(done, total int, doc *Document)
 	// Inputs, when set, replaces Paths (used by tests and benchmarks).
@@ -33,12 +39,24 @@ type Job struct {
 // DefaultNLP are the nlp options of a plain `plenary run`.
 var DefaultNLP = nlp.Options{ProseEntities: true}
 
+// Report is what a run produced, for the command line's summary.
+type Report struct {
+	Manifest    *Manifest
+	Targets     []string
+	Delegations []stance.DelegationStance
+	Stances     []StanceRecord
+}
+
 // Execute runs a job end to end: it loads the configuration, finds the
 // inputs, runs the stages and commits the output directory with its
 // manifest. On any error nothing is left in the output directory's place.
-func Execute(ctx context.Context, job Job) (*Manifest, error) {
+func Execute(ctx context.Context, job Job) (*Report, error) {
 	started := time.Now()
 	cfg, err := loadConfig(job.ConfigPath)
+	if err != nil {
+		return nil, err
+	}
+	ts, lex, err := loadStance(job.TargetsPath, job.LexiconPath)
 	if err != nil {
 		return nil, err
 	}
@@ -47,7 +65,7 @@ func Execute(ctx context.Context, job Job) (*Manifest, error) {
 		return nil, err
 	}
 	gaz := gazetteer.Default()
-	out, err := CreateOutput(job.OutDir, job.Force, gaz)
+	out, err := CreateOutput(job.OutDir, job.Force, gaz, ts.IDs(), lex.Threshold)
 	if err != nil {
 		return nil, err
 	}
@@ -55,19 +73,41 @@ func Execute(ctx context.Context, job Job) (*Manifest, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	opt := Options{Workers: workers, Config: cfg, Gazetteer: gaz, NLP: job.NLP, Progress: job.Progress}
+	opt := Options{Workers: workers, Config: cfg, Gazetteer: gaz, NLP: job.NLP, Targets: ts, Lexicon: lex, Progress: job.Progress}
 	stats, err := Run(ctx, inputs, opt, out)
 	if err != nil {
 		out.Abort()
 		return nil, err
 	}
 	m := NewManifest(cfg, started, workers)
+	m.Targets = fileRecord(ts.Source, ts.SHA256, ts.Raw)
+	m.Lexicon = fileRecord(lex.Source, lex.SHA256, lex.Raw)
 	m.Finish(stats)
 	if err := out.Commit(m); err != nil {
 		out.Abort()
 		return nil, err
 	}
-	return m, nil
+	return &Report{Manifest: m, Targets: ts.IDs(), Delegations: out.Delegations(), Stances: out.Stances()}, nil
+}
+
+func loadStance(targetsPath, lexiconPath string) (*targets.Set, *cues.Lexicon, error) {
+	var ts *targets.Set
+	var lex *cues.Lexicon
+	var err error
+	if targetsPath == "" {
+		ts, err = targets.Default()
+	} else {
+		ts, err = targets.Load(targetsPath)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	if lexiconPath == "" {
+		lex, err = cues.Default()
+	} else {
+		lex, err = cues.Load(lexiconPath)
+	}
+	return ts, lex, err
 }
 
 func loadConfig(path string) (*config.Config, error) {

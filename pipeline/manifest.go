@@ -16,6 +16,8 @@ type Manifest struct {
 	Version   string         `json:"version"`
 	Build     Build          `json:"build"`
 	Config    ManifestConfig `json:"config"`
+	Targets   ManifestConfig `json:"targets"`
+	Lexicon   ManifestConfig `json:"stance_lexicon"`
 	// Seeds of every random source, by name (none are used by the
 	// per-transcript stages).
 	Seeds   map[string]uint64 `json:"seeds"`
@@ -78,6 +80,10 @@ type RunInfo struct {
 	Workers      int                `json:"workers"`
 	WallSeconds  float64            `json:"wall_seconds"`
 	StageSeconds map[string]float64 `json:"stage_seconds"`
+}
+
+func fileRecord(source, sha string, raw []byte) ManifestConfig {
+	return ManifestConfig{Source: source, SHA256: sha, Text: string(raw)}
 }
 
 // NewManifest starts a manifest for a run with cfg.

@@ -12,8 +12,13 @@ import (
 	"path/filepath"
 
 	"github.com/plenary/plenary/datasets/gazetteer"
+	"github.com/plenary/plenary/models/stance"
 	"github.com/plenary/plenary/pipeline/tables"
 )
+
+// OutputTables are the tables a run writes, in manifest order.
+var OutputTables = []string{tables.Interventions.Name, tables.Sentences.Name, tables.Tokens.Name, tables.Entities.Name,
+	tables.Stance.Name, tables.Delegations.Name}
 
 // ManifestName is the file name of the run manifest in an output directory.
 const ManifestName = "manifest.json"
@@ -35,12 +40,23 @@ type Output struct {
 	sentences     *tables.Writer[tables.SentenceRow]
 	tokens        *tables.Writer[tables.TokenRow]
 	entities      *tables.Writer[tables.EntityRow]
+	stance        *tables.Writer[tables.StanceRow]
 	inputs        []ManifestInput
+
+	// Corpus-level state: what the delegation table needs, kept small.
+	targetIDs   []string
+	threshold   float64
+	turnStances []stance.TurnStance
+	records     []StanceRecord
+	totals      map[string]*delegationTotals
+	delegations []stance.DelegationStance
 }
+
+type delegationTotals struct{ turns, words int }
 
 // CreateOutput prepares to write into dir. It refuses a non-empty dir that
 // has no plenary manifest unless force is set.
-func CreateOutput(dir string, force bool, gaz *gazetteer.Gazetteer) (*Output, error) {
+func CreateOutput(dir string, force bool, gaz *gazetteer.Gazetteer, targetIDs []string, threshold float64) (*Output, error) {
 	if err := checkOutDir(dir, force); err != nil {
 		return nil, err
 	}
@@ -57,7 +73,8 @@ func CreateOutput(dir string, force bool, gaz *gazetteer.Gazetteer) (*Output, er
 		_ = os.RemoveAll(tmp)
 		return nil, fmt.Errorf("output: %w", err)
 	}
-	o := &Output{final: dir, tmp: tmp, gaz: gaz, createdBy: "plenary version " + Version}
+	o := &Output{final: dir, tmp: tmp, gaz: gaz, createdBy: "plenary version " + Version,
+		targetIDs: targetIDs, threshold: threshold, totals: map[string]*delegationTotals{}}
 	if err := o.open(); err != nil {
 		o.Abort()
 		return nil, err
@@ -99,7 +116,10 @@ func (o *Output) open() error {
 	if o.tokens, err = openTable(o, tables.Tokens); err != nil {
 		return err
 	}
-	o.entities, err = openTable(o, tables.Entities)
+	if o.entities, err = openTable(o, tables.Entities); err != nil {
+		return err
+	}
+	o.stance, err = openTable(o, tables.Stance)
 	return err
 }
 
@@ -135,9 +155,73 @@ func (o *Output) Write(d *Document) error {
 	if err := o.entities.Append(r.entities...); err != nil {
 		return err
 	}
+	if err := o.stance.Append(r.stance...); err != nil {
+		return err
+	}
+	o.collect(d)
 	o.inputs = append(o.inputs, manifestInput(d))
 	return nil
 }
+
+// collect keeps what the corpus-level delegation table needs from a
+// document: per-turn stance labels and scores, and turn and word counts.
+func (o *Output) collect(d *Document) {
+	for _, t := range d.Transcript.Turns {
+		if !speaksForItself(t) {
+			continue
+		}
+		tot := o.totals[t.Code]
+		if tot == nil {
+			tot = &delegationTotals{}
+			o.totals[t.Code] = tot
+		}
+		tot.turns++
+		tot.words += t.Words
+	}
+	for _, s := range d.Stances {
+		t := d.Transcript.Turns[s.Turn]
+		o.turnStances = append(o.turnStances, stance.TurnStance{InterventionID: t.ID, Delegation: t.Code, Target: s.Result.Target, Label: s.Result.Label, Raw: s.Result.Raw})
+		o.records = append(o.records, StanceRecord{File: d.Input.Name, Seq: t.Seq, Delegation: t.Code, Target: s.Result.Target,
+			Label: s.Result.Label, Score: s.Result.Score, Evidence: s.Evidence, Cues: s.Result.Cues})
+	}
+}
+
+// writeDelegations aggregates the corpus into delegations.parquet.
+func (o *Output) writeDelegations() (int64, error) {
+	codes := make([]string, 0, len(o.totals))
+	for c := range o.totals {
+		codes = append(codes, c)
+	}
+	o.delegations = stance.Aggregate(o.turnStances, codes, o.targetIDs, o.threshold)
+	w, err := openTable(o, tables.Delegations)
+	if err != nil {
+		return 0, err
+	}
+	for _, ds := range o.delegations {
+		if err := w.Append(delegationRow(ds, o.totals[ds.Delegation], o.gaz)); err != nil {
+			return 0, err
+		}
+	}
+	return w.Rows(), w.Close()
+}
+
+// StanceRecord is a turn's stance as a report needs it.
+type StanceRecord struct {
+	File       string
+	Seq        int
+	Delegation string
+	Target     string
+	Label      string
+	Score      float64
+	Evidence   string
+	Cues       []string
+}
+
+// Stances returns every turn stance written, in output order.
+func (o *Output) Stances() []StanceRecord { return o.records }
+
+// Delegations returns the delegation stances of a committed output.
+func (o *Output) Delegations() []stance.DelegationStance { return o.delegations }
 
 // Commit closes the tables, writes the manifest and moves the directory
 // into place, replacing a previous output. m is completed with the inputs
@@ -145,19 +229,24 @@ func (o *Output) Write(d *Document) error {
 func (o *Output) Commit(m *Manifest) error {
 	rows := map[string]int64{
 		tables.Interventions.Name: o.interventions.Rows(), tables.Sentences.Name: o.sentences.Rows(),
-		tables.Tokens.Name: o.tokens.Rows(), tables.Entities.Name: o.entities.Rows(),
+		tables.Tokens.Name: o.tokens.Rows(), tables.Entities.Name: o.entities.Rows(), tables.Stance.Name: o.stance.Rows(),
 	}
-	closers := []func() error{o.interventions.Close, o.sentences.Close, o.tokens.Close, o.entities.Close}
+	closers := []func() error{o.interventions.Close, o.sentences.Close, o.tokens.Close, o.entities.Close, o.stance.Close}
 	for _, c := range closers {
 		if err := c(); err != nil {
 			return err
 		}
 	}
+	n, err := o.writeDelegations()
+	if err != nil {
+		return err
+	}
+	rows[tables.Delegations.Name] = n
 	if err := o.closeFiles(); err != nil {
 		return err
 	}
 	m.Inputs = o.inputs
-	for _, name := range []string{tables.Interventions.Name, tables.Sentences.Name, tables.Tokens.Name, tables.Entities.Name} {
+	for _, name := range OutputTables {
 		out, err := describeOutput(filepath.Join(o.tmp, name+".parquet"), rows[name])
 		if err != nil {
 			return err

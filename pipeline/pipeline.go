@@ -22,6 +22,9 @@ import (
 	"github.com/plenary/plenary/datasets/config"
 	"github.com/plenary/plenary/datasets/gazetteer"
 	"github.com/plenary/plenary/datasets/ingest"
+	"github.com/plenary/plenary/features/cues"
+	"github.com/plenary/plenary/features/targets"
+	"github.com/plenary/plenary/models/stance"
 	"github.com/plenary/plenary/nlp"
 	"golang.org/x/sync/errgroup"
 )
@@ -38,6 +41,7 @@ type Document struct {
 	Size        int64
 	Transcript  *ingest.Transcript
 	Annotations []nlp.Annotation // one per turn, same order
+	Stances     []TurnStance     // in turn order, then target order
 }
 
 // Sink receives documents in input order, one at a time.
@@ -51,6 +55,8 @@ type Options struct {
 	Config    *config.Config
 	Gazetteer *gazetteer.Gazetteer
 	NLP       nlp.Options
+	Targets   *targets.Set
+	Lexicon   *cues.Lexicon
 	// Progress, if set, is called from a single goroutine after each
 	// document has been written.
 	Progress func(done, total int, doc *Document)
@@ -92,6 +98,7 @@ func Run(ctx context.Context, inputs []Input, opt Options, sink Sink) (Stats, er
 		return Stats{}, err
 	}
 	ing := ingest.New(opt.Config, opt.Gazetteer)
+	st := &stanceStage{resolver: targets.NewResolver(opt.Targets, opt.Gazetteer), model: stance.New(opt.Lexicon, opt.Targets)}
 	clock := &stageClock{d: map[string]time.Duration{}}
 
 	g, ctx := errgroup.WithContext(ctx)
@@ -99,9 +106,10 @@ func Run(ctx context.Context, inputs []Input, opt Options, sink Sink) (Stats, er
 	jobs := source(ctx, g, inputs, window)
 	ingested := stage(ctx, g, workers, jobs, func(d *Document) error { return ingestOne(ing, d, clock) })
 	annotated := stage(ctx, g, workers, ingested, func(d *Document) error { return annotateOne(ann, d, clock) })
+	featured := stage(ctx, g, workers, annotated, func(d *Document) error { return st.run(d, clock) })
 	stats := Stats{StageSeconds: map[string]float64{}}
 	g.Go(func() error {
-		return reorder(ctx, annotated, len(inputs), window, func(d *Document) error {
+		return reorder(ctx, featured, len(inputs), window, func(d *Document) error {
 			t0 := time.Now()
 			if err := sink.Write(d); err != nil {
 				return err

@@ -18,17 +18,17 @@ import (
 	"github.com/plenary/plenary/pipeline/tables"
 )
 
-var tableFiles = []string{"interventions.parquet", "sentences.parquet", "tokens.parquet", "entities.parquet"}
+var tableFiles = []string{"interventions.parquet", "sentences.parquet", "tokens.parquet", "entities.parquet", "stance.parquet", "delegations.parquet"}
 
 // runCorpus runs the embedded corpus into a fresh directory.
 func runCorpus(t *testing.T, workers int) (string, *Manifest) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "out")
-	m, err := Execute(context.Background(), Job{OutDir: out, Workers: workers, NLP: DefaultNLP})
+	rep, err := Execute(context.Background(), Job{OutDir: out, Workers: workers, NLP: DefaultNLP})
 	if err != nil {
 		t.Fatal(err)
 	}
-	return out, m
+	return out, rep.Manifest
 }
 
 // TestDeterministicAcrossWorkers is the reproducibility promise: the same
@@ -62,6 +62,7 @@ func TestReadBack(t *testing.T) {
 	schemas := map[string]*arrow.Schema{
 		"interventions.parquet": tables.Interventions.Schema(), "sentences.parquet": tables.Sentences.Schema(),
 		"tokens.parquet": tables.Tokens.Schema(), "entities.parquet": tables.Entities.Schema(),
+		"stance.parquet": tables.Stance.Schema(), "delegations.parquet": tables.Delegations.Schema(),
 	}
 	rows := map[string]int64{}
 	for _, o := range m.Outputs {

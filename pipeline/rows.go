@@ -6,6 +6,7 @@ import (
 
 	"github.com/plenary/plenary/datasets/gazetteer"
 	"github.com/plenary/plenary/datasets/ingest"
+	"github.com/plenary/plenary/models/stance"
 	"github.com/plenary/plenary/nlp"
 	"github.com/plenary/plenary/pipeline/tables"
 )
@@ -16,6 +17,7 @@ type docRows struct {
 	sentences     []tables.SentenceRow
 	tokens        []tables.TokenRow
 	entities      []tables.EntityRow
+	stance        []tables.StanceRow
 }
 
 // rowsOf converts a processed document into table rows, translating every
@@ -49,7 +51,35 @@ func rowsOf(d *Document, gaz *gazetteer.Gazetteer) docRows {
 			})
 		}
 	}
+	for _, s := range d.Stances {
+		t := tr.Turns[s.Turn]
+		r.stance = append(r.stance, tables.StanceRow{
+			InterventionID: t.ID, SourceFile: tr.Name, DelegationCode: t.Code, Target: s.Result.Target, Label: s.Result.Label,
+			Score: s.Result.Score, Evidence: s.Evidence, EvidenceOffsets: offsets(tr.Text, s.EvidenceStart, s.EvidenceEnd),
+			Cues: nonNil(s.Result.Cues), NMentions: int32(s.Result.Mentions), Model: stance.ModelName,
+		})
+	}
 	return r
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func delegationRow(ds stance.DelegationStance, tot *delegationTotals, gaz *gazetteer.Gazetteer) tables.DelegationRow {
+	e, _ := gaz.ByCode(ds.Delegation)
+	row := tables.DelegationRow{
+		Code: ds.Delegation, Name: e.DisplayName, Kind: string(e.Kind), RegionalGroup: e.RegionalGroup, EUMember: e.EUMember,
+		Target: ds.Target, Label: ds.Label, Score: ds.Score, Turns: int32(ds.Turns),
+		Support: int32(ds.Support), Oppose: int32(ds.Oppose), Neutral: int32(ds.Neutral), Evidence: nonNil(ds.Evidence),
+	}
+	if tot != nil {
+		row.TurnsTotal, row.WordsTotal = int32(tot.turns), int32(tot.words)
+	}
+	return row
 }
 
 func interventionRow(tr *ingest.Transcript, t ingest.Turn, a nlp.Annotation, gaz *gazetteer.Gazetteer) tables.Intervention {

@@ -17,6 +17,8 @@ type runFlags struct {
 	out     string
 	workers int
 	config  string
+	targets string
+	lexicon string
 	force   bool
 	quiet   bool
 }
@@ -27,7 +29,8 @@ func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
 		Use:   "run [PATH ...]",
 		Short: "Process transcripts (files or directories of *.txt) into Parquet tables",
 		Long: `Process transcripts into Parquet tables in --out: interventions, sentences,
-tokens, entities, and a manifest.json recording versions, configuration and
+tokens, entities, stance (per turn and target, with evidence), delegations
+(per delegation and target), and a manifest.json recording versions, configuration and
 checksums. With no PATH, the corpus embedded in plenary is processed.
 
 The output is written to a temporary directory and moved into place only when
@@ -45,6 +48,8 @@ replaced unless --force is given.`,
 	fl.StringVarP(&f.out, "out", "o", "out", "output directory")
 	fl.IntVarP(&f.workers, "workers", "w", 0, "workers per stage (0: number of CPUs)")
 	fl.StringVarP(&f.config, "config", "c", "", "configuration file (default: the embedded plenary.yaml)")
+	fl.StringVarP(&f.targets, "targets", "t", "", "stance target file (default: the embedded targets.yaml)")
+	fl.StringVar(&f.lexicon, "lexicon", "", "stance cue lexicon (default: the embedded lexicons/stance/stance.yaml)")
 	fl.BoolVar(&f.force, "force", false, "replace an output directory that plenary did not write")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "do not print warnings (they are still recorded in manifest.json)")
 	return cmd
@@ -53,15 +58,16 @@ replaced unless --force is given.`,
 func runJob(cmd *cobra.Command, args []string, f runFlags, stdout, stderr io.Writer) error {
 	job := pipeline.Job{
 		Paths: args, OutDir: f.out, Force: f.force, Workers: f.workers,
-		ConfigPath: f.config, NLP: pipeline.DefaultNLP,
+		ConfigPath: f.config, TargetsPath: f.targets, LexiconPath: f.lexicon, NLP: pipeline.DefaultNLP,
 	}
 	prog := newProgress(stderr)
 	job.Progress = prog.update
-	m, err := pipeline.Execute(cmd.Context(), job)
+	rep, err := pipeline.Execute(cmd.Context(), job)
 	prog.finish()
 	if err != nil {
 		return err
 	}
+	m := rep.Manifest
 	if !f.quiet {
 		for _, in := range m.Inputs {
 			for _, w := range in.Warnings {
@@ -70,6 +76,7 @@ func runJob(cmd *cobra.Command, args []string, f runFlags, stdout, stderr io.Wri
 		}
 	}
 	printSummary(stdout, m, f.out)
+	printStanceTable(stdout, rep)
 	return nil
 }
 

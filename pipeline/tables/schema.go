@@ -178,3 +178,91 @@ func (a *appender) bool(v bool) *appender { a.next().(*array.BooleanBuilder).App
 func (a *appender) span(o Offsets) *appender {
 	return a.i32(o.CharStart).i32(o.CharEnd).i32(o.ByteStart).i32(o.ByteEnd)
 }
+
+// StanceRow is one row of stance.parquet.
+type StanceRow struct {
+	InterventionID, SourceFile, DelegationCode string
+	Target, Label                              string
+	Score                                      float64
+	Evidence                                   string
+	EvidenceOffsets                            Offsets
+	Cues                                       []string
+	NMentions                                  int32
+	Model                                      string
+}
+
+// DelegationRow is one row of delegations.parquet.
+type DelegationRow struct {
+	Code, Name, Kind, RegionalGroup string
+	EUMember                        bool
+	TurnsTotal, WordsTotal          int32
+	Target, Label                   string
+	Score                           float64
+	Turns, Support, Oppose, Neutral int32
+	Evidence                        []string
+}
+
+var (
+	f64  = arrow.PrimitiveTypes.Float64
+	strs = arrow.ListOfField(arrow.Field{Name: "element", Type: arrow.BinaryTypes.String, Nullable: false})
+)
+
+// Stance is stance.parquet: one row per turn and target the turn addresses.
+var Stance = newTable("stance", "one row per (delegation turn, target) where the turn addresses the target; sorted by intervention, target order of the target file",
+	[]Column{
+		{"intervention_id", str, false, "the turn (interventions.intervention_id)"},
+		{"source_file", str, false, "base name of the transcript file"},
+		{"delegation_code", str, false, "the speaking delegation"},
+		{"target", str, false, "target id from the target file (default: modalities, poa)"},
+		{"label", str, false, "support | oppose | neutral (the target is addressed without a position)"},
+		{"score", f64, false, "tanh of the summed cue weights: > 0 leans support, < 0 oppose; |score| ≥ tanh(threshold) gives support/oppose"},
+		{"evidence", str, false, "the sentence that shows the label, normalised"},
+		{"evidence_start", i32, false, "start of the evidence sentence in the source file, in code points"},
+		{"evidence_end", i32, false, "end of the evidence sentence (exclusive), in code points"},
+		{"evidence_byte_start", i32, false, "start of the evidence sentence in the source file, in bytes"},
+		{"evidence_byte_end", i32, false, "end of the evidence sentence (exclusive), in bytes"},
+		{"cues", strs, false, `cue words of the evidence sentence after scope, as written ("support", "no objection", "premature"), and implicit cues`},
+		{"n_mentions", i32, false, "mentions of the target in the turn (names, sponsor phrases, resolved anaphors, implicit cues)"},
+		{"model", str, false, "model name and version"},
+	},
+	func(b *array.RecordBuilder, r StanceRow) {
+		fields(b).str(r.InterventionID).str(r.SourceFile).str(r.DelegationCode).str(r.Target).str(r.Label).f64(r.Score).
+			str(r.Evidence).span(r.EvidenceOffsets).list(r.Cues).i32(r.NMentions).str(r.Model)
+	})
+
+// Delegations is delegations.parquet: one row per delegation and target.
+var Delegations = newTable("delegations", "one row per (delegation, target) over the whole corpus: the delegation's position, its turns and evidence; sorted by delegation_code, target",
+	[]Column{
+		{"delegation_code", str, false, "ISO 3166-1 alpha-3, EU, or a gazetteer code"},
+		{"delegation", str, false, "display name from the gazetteer"},
+		{"kind", str, false, "state | observer | union | group | organisation"},
+		{"regional_group", str, true, "UN regional group: AFR, APG, EEG, GRULAC, WEOG; null for non-states"},
+		{"eu_member", boo, false, "member of the European Union"},
+		{"n_turns_total", i32, false, "turns of the delegation in the corpus"},
+		{"n_words_total", i32, false, "words of those turns"},
+		{"target", str, false, "target id"},
+		{"label", str, false, "support | oppose | neutral | none (never addressed); the sign of the summed turn scores, see docs"},
+		{"score", f64, false, "tanh of the summed raw turn scores on the target"},
+		{"n_turns", i32, false, "turns that address the target"},
+		{"n_support", i32, false, "of which labelled support"},
+		{"n_oppose", i32, false, "of which labelled oppose"},
+		{"n_neutral", i32, false, "of which labelled neutral"},
+		{"evidence_ids", strs, false, "intervention ids of the turns whose label equals the delegation's label"},
+	},
+	func(b *array.RecordBuilder, r DelegationRow) {
+		fields(b).str(r.Code).str(r.Name).str(r.Kind).opt(r.RegionalGroup).bool(r.EUMember).i32(r.TurnsTotal).i32(r.WordsTotal).
+			str(r.Target).str(r.Label).f64(r.Score).i32(r.Turns).i32(r.Support).i32(r.Oppose).i32(r.Neutral).list(r.Evidence)
+	})
+
+func (a *appender) f64(v float64) *appender { a.next().(*array.Float64Builder).Append(v); return a }
+
+// list appends a list of strings (an empty list, never null).
+func (a *appender) list(vs []string) *appender {
+	lb := a.next().(*array.ListBuilder)
+	lb.Append(true)
+	vb := lb.ValueBuilder().(*array.StringBuilder)
+	for _, v := range vs {
+		vb.Append(v)
+	}
+	return a
+}

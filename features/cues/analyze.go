@@ -1,0 +1,363 @@
+package cues
+
+import (
+	"strings"
+
+	"github.com/plenary/plenary/features/phrase"
+)
+
+// Cue is one stance cue found in a sentence, after scope.
+type Cue struct {
+	Phrase     string  // the lexicon entry
+	Text       string  // as written, with its negator when negated ("no objection")
+	Class      string  // lexicon list
+	Start, End int     // byte offsets in the sentence (negator included)
+	Value      float64 // signed contribution to the sentence score
+	Negated    bool
+	Hedged     bool
+	Attributed bool // said of others: not counted
+}
+
+// Analysis is what a sentence says, as far as cues show it.
+type Analysis struct {
+	Cues     []Cue
+	Score    float64 // Σ Value over cues not attributed
+	Neutral  bool    // a neutral cue (take note, premature, ...) applies
+	Courtesy bool    // a courtesy cue occurs
+}
+
+// Polar reports whether the analysis has a support or oppose signal.
+func (a Analysis) Polar() bool {
+	for _, c := range a.Cues {
+		if c.Value != 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// clause is a run of words between clause breaks, with its contrast factor.
+type clause struct {
+	first, last int
+	factor      float64
+}
+
+// Span is a byte range in a sentence.
+type Span struct{ Start, End int }
+
+// Analyze finds the cues of a sentence and applies their scope. own lists
+// the spans where the sentence names the speaker ("the European Union and
+// its member states fully support it" said by the EU): they count as first
+// person.
+func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
+	words := phrase.Words(sentence)
+	scope := map[string][]phrase.Hit{}
+	for name, set := range l.scope {
+		scope[name] = set.Find(words)
+	}
+	scope["neg"] = dropInside(scope["neg"], scope["notneg"])
+	scope["third"] = lowerCaseOnly(words, scope["third"])
+	scope["first"] = append(scope["first"], ownHits(words, own)...)
+	clauses := l.clauses(sentence, words, scope)
+	var a Analysis
+	for _, h := range phrase.Longest(l.cues.Find(words)) {
+		if inside(h, scope["dneg"]) || inside(h, scope["neg"]) {
+			continue // a scope phrase, not a cue ("not" in "not true that")
+		}
+		c := l.cue(sentence, words, h, clauseOf(clauses, h.First), scope)
+		a.Cues = append(a.Cues, c)
+		switch {
+		case c.Attributed:
+		case c.Class == ClassNeutral:
+			a.Neutral = true
+		case c.Class == ClassCourtesy:
+			a.Courtesy = true
+		}
+		if !c.Attributed {
+			a.Score += c.Value
+		}
+	}
+	return a
+}
+
+// cue applies negation, hedges, contrast and attribution to hit h.
+func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl clause, scope map[string][]phrase.Hit) Cue {
+	p := l.cues.Patterns()[h.Pattern]
+	class := l.classOf[h.Pattern]
+	c := Cue{Phrase: p.Raw, Class: class, Start: h.Start, End: h.End}
+	flips := 0
+	for _, n := range scope["neg"] {
+		if n.Last < h.First && n.First >= cl.first && h.First-n.Last <= l.NegationWindow {
+			flips++
+			c.Start = min(c.Start, n.Start)
+		}
+	}
+	for _, n := range scope["dneg"] {
+		if n.Last < h.First && n.First >= cl.first {
+			flips++
+		}
+	}
+	c.Negated = flips%2 == 1
+	for _, hd := range scope["hedge"] {
+		if hd.First >= cl.first && hd.Last <= cl.last {
+			c.Hedged = true
+		}
+	}
+	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(h, cl, scope) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope)))
+	if verbClass(class) && hypothetical(h, scope) {
+		c.Hedged = true
+	}
+	c.Text = sentence[c.Start:c.End]
+	v := classSign[class] * p.Weight * cl.factor
+	if c.Negated {
+		v = -v
+	} else if l.negatedOnly[p.Raw] {
+		v = 0
+	}
+	if c.Hedged {
+		v *= l.HedgeFactor
+	}
+	c.Value = v
+	if v == 0 {
+		c.Value = 0 // no negative zero in reports
+	}
+	return c
+}
+
+// attributed reports whether the cue reports what others said: an
+// attribution phrase precedes it in its clause with no first-person
+// subject in between.
+func attributed(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
+	for _, at := range scope["attr"] {
+		if at.First < cl.first || at.Last >= h.First {
+			continue
+		}
+		own := false
+		for _, fp := range scope["first"] {
+			if fp.First > at.Last && fp.Last < h.First {
+				own = true
+			}
+		}
+		if !own {
+			return true
+		}
+	}
+	return false
+}
+
+func verbClass(class string) bool { return class == ClassSupport || class == ClassOppose }
+
+// subjectWindow is how far back from a verb cue a third-party subject is
+// looked for; ownWindow how far a first-person one, which may stand
+// further off behind an apposition ("we, as EU member states, can
+// support").
+const (
+	subjectWindow = 5
+	ownWindow     = 8
+)
+
+// thirdParty reports whether a verb cue is someone else's action: a
+// third-party subject word stands within subjectWindow words before it in
+// its clause, and no first-person word does ("sovereign states can
+// reject", "initiatives these promote"; but "we, as EU member states, can
+// support" is the speaker's).
+func thirdParty(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
+	near := func(s phrase.Hit, window int) bool {
+		return s.Last < h.First && s.First >= cl.first && h.First-s.Last <= window
+	}
+	for _, s := range scope["first"] {
+		if near(s, ownWindow) {
+			return false
+		}
+	}
+	for _, s := range scope["third"] {
+		if near(s, subjectWindow) {
+			return true
+		}
+	}
+	return false
+}
+
+// passiveAgent reports whether a verb cue is followed by its agent ("the
+// Programme of Action promoted by some delegations", "proposed by France"):
+// the action is someone else's.
+func passiveAgent(words []phrase.Word, h phrase.Hit, scope map[string][]phrase.Hit) bool {
+	k := h.Last + 1
+	if k >= len(words) || words[k].Lower != "by" || k+1 >= len(words) {
+		return false
+	}
+	next := words[k+1]
+	if next.Text != next.Lower && next.Lower != "the" {
+		return true // a name: "by France", "by Egypt"
+	}
+	for _, name := range []string{"third", "attr"} {
+		for _, s := range scope[name] {
+			if s.First == k+1 || s.First == k+2 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// possessed reports whether a verb cue is a noun naming someone else's
+// act: the agent of a passive ("circulated by its co-sponsors", "by the
+// sponsors"), or possessed by a third party ("their support") when the
+// speaker is not the subject nearby ("Mexico expresses its support" is
+// Mexico's own).
+func possessed(words []phrase.Word, h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
+	k := h.First - 1
+	for steps := 0; steps < 2 && k >= 0 && agentDeterminers[words[k].Lower]; steps++ {
+		k--
+	}
+	if k >= 0 && words[k].Lower == "by" {
+		return true
+	}
+	for _, p := range scope["poss"] {
+		if p.Last != h.First-1 {
+			continue
+		}
+		for _, f := range scope["first"] {
+			if f.Last < p.First && f.First >= cl.first && p.First-f.Last <= ownWindow {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+var agentDeterminers = map[string]bool{"its": true, "their": true, "the": true}
+
+// dropInside removes hits that lie inside one of the blocking hits ("not"
+// in "not only").
+func dropInside(hits, blocking []phrase.Hit) []phrase.Hit {
+	var out []phrase.Hit
+	for _, h := range hits {
+		if !inside(h, blocking) {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// lowerCaseOnly keeps third-party words written in lower case: "States"
+// in "the United States" is part of a name, not a third party.
+func lowerCaseOnly(words []phrase.Word, hits []phrase.Hit) []phrase.Hit {
+	var out []phrase.Hit
+	for _, h := range hits {
+		if words[h.First].Text == words[h.First].Lower {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// ownHits turns the spans naming the speaker into first-person hits.
+func ownHits(words []phrase.Word, own []Span) []phrase.Hit {
+	var out []phrase.Hit
+	for _, sp := range own {
+		first, last := -1, -1
+		for i, w := range words {
+			if w.Start >= sp.Start && w.End <= sp.End {
+				if first < 0 {
+					first = i
+				}
+				last = i
+			}
+		}
+		if first >= 0 {
+			out = append(out, phrase.Hit{Pattern: -1, First: first, Last: last, Start: words[first].Start, End: words[last].End})
+		}
+	}
+	return out
+}
+
+// hypothetical reports whether a verb cue's object is indefinite and
+// qualified by a relative clause — support for some arrangement that would
+// meet a condition, not for the target: "willing to support an arrangement
+// on modalities which are based on consensus".
+func hypothetical(h phrase.Hit, scope map[string][]phrase.Hit) bool {
+	for _, d := range scope["indef"] {
+		if d.First != h.Last+1 && d.First != h.Last+2 {
+			continue
+		}
+		for _, r := range scope["rel"] {
+			if r.First > d.Last && r.First-d.Last <= 6 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauses splits the sentence at semicolons, colons and dashes, and at
+// contrast words. The clause after a contrast_after word and every clause
+// after it weigh ContrastAfterFactor; a clause opened by a contrast_before
+// word weighs ContrastBeforeFactor and ends at the next comma.
+func (l *Lexicon) clauses(sentence string, words []phrase.Word, scope map[string][]phrase.Hit) []clause {
+	starts := map[int]float64{}
+	concessive := map[int]bool{}
+	for _, h := range scope["after"] {
+		starts[h.First] = l.ContrastAfterFactor
+	}
+	for _, h := range scope["before"] {
+		starts[h.First] = l.ContrastBeforeFactor
+		concessive[h.First] = true
+	}
+	var out []clause
+	cur := clause{first: 0, factor: 1}
+	after := 1.0
+	inConcessive := false
+	for i := range words {
+		if i == 0 {
+			if f, ok := starts[0]; ok {
+				cur.factor, inConcessive = f, concessive[0]
+				if !inConcessive {
+					after = f
+				}
+			}
+			continue
+		}
+		gap := sentence[words[i-1].End:words[i].Start]
+		f, contrast := starts[i]
+		hard := strings.ContainsAny(gap, ";:") || strings.Contains(gap, " - ") || strings.Contains(gap, "–") || strings.Contains(gap, "—")
+		endConcessive := inConcessive && strings.Contains(gap, ",")
+		if !hard && !contrast && !endConcessive {
+			continue
+		}
+		cur.last = i - 1
+		out = append(out, cur)
+		cur = clause{first: i, factor: after}
+		inConcessive = false
+		if contrast {
+			cur.factor = f
+			if concessive[i] {
+				inConcessive = true
+			} else {
+				after = f
+			}
+		}
+	}
+	cur.last = len(words) - 1
+	return append(out, cur)
+}
+
+func clauseOf(cs []clause, word int) clause {
+	for _, c := range cs {
+		if word >= c.first && word <= c.last {
+			return c
+		}
+	}
+	return clause{factor: 1}
+}
+
+// inside reports whether h lies within one of the scope hits.
+func inside(h phrase.Hit, hs []phrase.Hit) bool {
+	for _, s := range hs {
+		if s.First <= h.First && h.Last <= s.Last {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,199 @@
+// Package cues finds the words that show a speaker's stance in a sentence
+// and applies their scope: negation ("we do not support", "no objection"),
+// double negation ("it would be wrong to say that we oppose"), contrast
+// ("not perfect; however, full support"), hedges and conditions ("as long
+// as"), attribution to others ("some delegations claimed ..."), and
+// courtesy (thanks for efforts are never support).
+//
+// The lexicon is data (datasets/lexicons/stance/stance.yaml); this package
+// holds only the scope rules. A sentence's score is the sum of its cues'
+// signed weights:
+//
+//	score = Σ_c  s(c) · w(c) · n(c) · h(c) · k(c) · [c not attributed]
+//
+// where s is +1 for support and positive evaluations, −1 for opposition
+// and negative evaluations, 0 for neutral and courtesy cues; n is −1 when
+// an odd number of negators precedes the cue in its clause (double
+// negators count too); h is the hedge factor when the clause states a
+// condition, or when a verb cue's object is a hypothetical ("support an
+// arrangement which ..."); k is the contrast factor of the clause (after
+// "however" it weighs more, in an "although" clause less). A verb cue whose
+// nearest subject is a third party ("states can reject", "initiatives
+// these promote") is attributed, like one after "some delegations claimed".
+package cues
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/plenary/plenary/datasets"
+	"github.com/plenary/plenary/features/phrase"
+	"go.yaml.in/yaml/v3"
+)
+
+// Version is the lexicon format this build reads.
+const Version = 1
+
+// Cue classes, the lexicon's lists.
+const (
+	ClassSupport  = "support"
+	ClassOppose   = "oppose"
+	ClassNeutral  = "neutral"
+	ClassPositive = "evaluative_positive"
+	ClassNegative = "evaluative_negative"
+	ClassCourtesy = "courtesy"
+)
+
+var classSign = map[string]float64{ClassSupport: 1, ClassOppose: -1, ClassNeutral: 0, ClassPositive: 1, ClassNegative: -1, ClassCourtesy: 0}
+
+// Entry is one lexicon phrase with its weight.
+type Entry struct {
+	Phrase string
+	Weight float64
+	Line   int
+}
+
+// UnmarshalYAML accepts "phrase" or {phrase: ..., weight: ...}.
+func (e *Entry) UnmarshalYAML(n *yaml.Node) error {
+	e.Weight, e.Line = 1, n.Line
+	if n.Kind == yaml.ScalarNode {
+		e.Phrase = n.Value
+		return nil
+	}
+	var v struct {
+		Phrase string  `yaml:"phrase"`
+		Weight float64 `yaml:"weight"`
+	}
+	if err := n.Decode(&v); err != nil {
+		return err
+	}
+	if v.Phrase == "" {
+		return fmt.Errorf("line %d: cue without phrase", n.Line)
+	}
+	e.Phrase = v.Phrase
+	if v.Weight != 0 {
+		e.Weight = v.Weight
+	}
+	return nil
+}
+
+// Lexicon is a parsed cue lexicon.
+type Lexicon struct {
+	Version              int     `yaml:"version"`
+	NegationWindow       int     `yaml:"negation_window"`
+	HedgeFactor          float64 `yaml:"hedge_factor"`
+	ContrastAfterFactor  float64 `yaml:"contrast_after_factor"`
+	ContrastBeforeFactor float64 `yaml:"contrast_before_factor"`
+	Threshold            float64 `yaml:"threshold"`
+
+	Support        []Entry `yaml:"support"`
+	Oppose         []Entry `yaml:"oppose"`
+	Neutral        []Entry `yaml:"neutral"`
+	Positive       []Entry `yaml:"evaluative_positive"`
+	Negative       []Entry `yaml:"evaluative_negative"`
+	Courtesy       []Entry `yaml:"courtesy"`
+	Negators       []Entry `yaml:"negators"`
+	NotNegators    []Entry `yaml:"not_negators"`
+	NegatedOnly    []Entry `yaml:"negated_only"`
+	DoubleNegators []Entry `yaml:"double_negators"`
+	Hedges         []Entry `yaml:"hedges"`
+	ContrastAfter  []Entry `yaml:"contrast_after"`
+	ContrastBefore []Entry `yaml:"contrast_before"`
+	Attribution    []Entry `yaml:"attribution"`
+	FirstPerson    []Entry `yaml:"first_person"`
+	ThirdParty     []Entry `yaml:"third_party"`
+	ThirdPoss      []Entry `yaml:"third_possessive"`
+	Indefinite     []Entry `yaml:"indefinite"`
+	Relative       []Entry `yaml:"relative"`
+
+	Source, SHA256 string `yaml:"-"`
+	Raw            []byte `yaml:"-"`
+
+	cues        *phrase.Set
+	classOf     []string // class of each pattern in cues
+	negatedOnly map[string]bool
+	scope       map[string]*phrase.Set
+}
+
+// Default returns the embedded lexicon.
+func Default() (*Lexicon, error) {
+	return Parse("embedded:lexicons/stance/stance.yaml", datasets.DefaultStanceLexicon())
+}
+
+// Load reads a lexicon file.
+func Load(path string) (*Lexicon, error) {
+	raw, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("lexicon: %w", err)
+	}
+	return Parse(path, raw)
+}
+
+// Parse reads a lexicon; errors name the file and line.
+func Parse(name string, raw []byte) (*Lexicon, error) {
+	var l Lexicon
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	if err := dec.Decode(&l); err != nil {
+		return nil, fmt.Errorf("lexicon %s: %w", name, err)
+	}
+	if l.Version != Version {
+		return nil, fmt.Errorf("lexicon %s: version is %d, this build of plenary reads version %d", name, l.Version, Version)
+	}
+	if err := l.compile(); err != nil {
+		return nil, fmt.Errorf("lexicon %s: %w", name, err)
+	}
+	sum := sha256.Sum256(raw)
+	l.Source, l.SHA256, l.Raw = name, hex.EncodeToString(sum[:]), append([]byte(nil), raw...)
+	return &l, nil
+}
+
+func (l *Lexicon) compile() error {
+	var errs []error
+	var pats []phrase.Pattern
+	for _, c := range []struct {
+		class string
+		list  []Entry
+	}{{ClassSupport, l.Support}, {ClassOppose, l.Oppose}, {ClassNeutral, l.Neutral}, {ClassPositive, l.Positive}, {ClassNegative, l.Negative}, {ClassCourtesy, l.Courtesy}} {
+		for _, e := range c.list {
+			p, err := phrase.Compile(e.Phrase, e.Weight, false)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("line %d: %w", e.Line, err))
+				continue
+			}
+			pats = append(pats, p)
+			l.classOf = append(l.classOf, c.class)
+		}
+	}
+	l.cues = phrase.NewSet(pats)
+	l.negatedOnly = map[string]bool{}
+	for _, e := range l.NegatedOnly {
+		l.negatedOnly[e.Phrase] = true
+	}
+	l.scope = map[string]*phrase.Set{}
+	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges,
+		"after": l.ContrastAfter, "before": l.ContrastBefore, "attr": l.Attribution, "first": l.FirstPerson,
+		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative} {
+		var ps []phrase.Pattern
+		for _, e := range list {
+			p, err := phrase.Compile(e.Phrase, e.Weight, false)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("line %d: %w", e.Line, err))
+				continue
+			}
+			ps = append(ps, p)
+		}
+		l.scope[name] = phrase.NewSet(ps)
+	}
+	if len(pats) == 0 {
+		errs = append(errs, errors.New("the lexicon has no cues"))
+	}
+	slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
+	return errors.Join(errs...)
+}

@@ -1,0 +1,357 @@
+package targets
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/plenary/plenary/datasets/gazetteer"
+	"github.com/plenary/plenary/features/phrase"
+)
+
+// Mention kinds.
+const (
+	KindName     = "name"     // one of the target's names
+	KindSponsor  = "sponsor"  // "the proposal of France and Egypt"
+	KindAnaphor  = "anaphor"  // "the proposal", resolved by salience or context
+	KindImplicit = "implicit" // an implicit cue in the target's context
+	KindTopic    = "topic"    // the target's subject matter, in its context
+)
+
+// Mention is one reference to a target in a turn.
+type Mention struct {
+	Target   string
+	Kind     string
+	Sentence int // index into Turn.Sentences
+	// Start and End are byte offsets in Turn.Text.
+	Start, End int
+	Text       string
+	Polarity   string // implicit mentions only
+}
+
+// Span is a sentence's byte range in the turn text.
+type Span struct{ Start, End int }
+
+// Turn is what resolution needs to know about a turn.
+type Turn struct {
+	Text        string
+	Sentences   []Span
+	AgendaItem  string
+	AgendaTopic string
+	Speaker     string // the speaking delegation's code
+}
+
+type compiledTarget struct {
+	names, anaphors, exclude, implicit, topics *phrase.Set
+	anaphorText                                map[string]bool
+}
+
+func (s *Set) compile() error {
+	s.compiled = make([]compiledTarget, len(s.Targets))
+	for i, t := range s.Targets {
+		names, err := compileList(t.Names)
+		if err != nil {
+			return err
+		}
+		anaphors, err := compileList(t.Anaphors)
+		if err != nil {
+			return err
+		}
+		exclude, err := compileList(t.Exclude)
+		if err != nil {
+			return err
+		}
+		topics, err := compileList(t.Topics)
+		if err != nil {
+			return err
+		}
+		var implicit []phrase.Pattern
+		for _, im := range t.Implicit {
+			p, err := phrase.Compile(im.Phrase, 1, false)
+			if err != nil {
+				return err
+			}
+			implicit = append(implicit, p)
+		}
+		c := compiledTarget{names: phrase.NewSet(names), anaphors: phrase.NewSet(anaphors), exclude: phrase.NewSet(exclude),
+			implicit: phrase.NewSet(implicit), topics: phrase.NewSet(topics), anaphorText: map[string]bool{}}
+		for _, a := range t.Anaphors {
+			c.anaphorText[normPhrase(a)] = true
+		}
+		s.compiled[i] = c
+	}
+	return nil
+}
+
+func normPhrase(p string) string {
+	var ws []string
+	for _, w := range phrase.Words(p) {
+		ws = append(ws, w.Lower)
+	}
+	return strings.Join(ws, " ")
+}
+
+// Resolver finds target mentions; it is safe for concurrent use.
+type Resolver struct {
+	set *Set
+	gaz *gazetteer.Gazetteer
+}
+
+// NewResolver returns a Resolver for the targets, using the gazetteer to
+// recognise whose proposal a phrase names.
+func NewResolver(set *Set, gaz *gazetteer.Gazetteer) *Resolver { return &Resolver{set: set, gaz: gaz} }
+
+// sentenceWords are the words of one sentence, offsets in the turn text.
+type sentenceWords struct {
+	text  string
+	words []phrase.Word
+}
+
+// Resolve returns the turn's target mentions in text order.
+//
+// Names and sponsor phrases are explicit. An anaphor is resolved to the
+// target named most recently in the same turn within the set's window of
+// sentences, if that target lists the anaphor; failing that, to the single
+// target whose context is the turn's agenda item or topic. An anaphor that
+// names its owner ("the proposal by Singapore", "our proposal") refers to
+// another delegation's proposal, unless the owners are the target's
+// sponsors; "your proposal" refers only to a target owned by the Chair.
+func (r *Resolver) Resolve(t Turn) []Mention {
+	sents := make([]sentenceWords, len(t.Sentences))
+	for i, sp := range t.Sentences {
+		words := phrase.Words(t.Text[sp.Start:sp.End])
+		for k := range words {
+			words[k].Start += sp.Start
+			words[k].End += sp.Start
+		}
+		sents[i] = sentenceWords{text: t.Text[sp.Start:sp.End], words: words}
+	}
+	var out []Mention
+	for i, s := range sents {
+		out = append(out, r.explicit(t, i, s)...)
+	}
+	for i, s := range sents {
+		out = append(out, r.anaphors(t, i, s, out)...)
+		out = append(out, r.implicit(t, i, s)...)
+	}
+	slices.SortStableFunc(out, func(a, b Mention) int {
+		if a.Start != b.Start {
+			return a.Start - b.Start
+		}
+		return strings.Compare(a.Target, b.Target)
+	})
+	return out
+}
+
+// explicit finds names and sponsor phrases in sentence i.
+func (r *Resolver) explicit(t Turn, i int, s sentenceWords) []Mention {
+	var out []Mention
+	for ti, ct := range r.set.compiled {
+		id := r.set.Targets[ti].ID
+		for _, h := range phrase.Longest(ct.names.Find(s.words)) {
+			if excluded(ct, s.words, h) {
+				continue
+			}
+			out = append(out, mention(t, id, KindName, i, h))
+		}
+	}
+	for ti, ct := range r.set.compiled {
+		tg := r.set.Targets[ti]
+		if len(tg.Sponsors) == 0 {
+			continue
+		}
+		for _, h := range ct.anaphors.Find(s.words) {
+			if owners := r.owners(t, h); len(owners) > 0 && subset(owners, tg.Sponsors) && !overlapsAny(out, h) {
+				out = append(out, mention(t, tg.ID, KindSponsor, i, h))
+			}
+		}
+	}
+	return out
+}
+
+// anaphors resolves the anaphors of sentence i against the mentions found
+// so far. Overlapping anaphors ("the compromise", "the compromise
+// solution") count once, as the longest.
+func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found []Mention) []Mention {
+	var hits []phrase.Hit
+	for _, ct := range r.set.compiled {
+		for _, h := range ct.anaphors.Find(s.words) {
+			if !excluded(ct, s.words, h) {
+				hits = append(hits, h)
+			}
+		}
+	}
+	var out []Mention
+	for _, h := range phrase.Longest(hits) {
+		if overlapsAny(found, h) {
+			continue
+		}
+		if id, ok := r.resolveAnaphor(t, i, h, found); ok {
+			out = append(out, mention(t, id, KindAnaphor, i, h))
+		}
+	}
+	return out
+}
+
+func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found []Mention) (string, bool) {
+	norm := normPhrase(t.Text[h.Start:h.End])
+	if len(r.owners(t, h)) > 0 || r.ownedByOther(t, h) {
+		return "", false // another delegation's proposal (a sponsor's was taken as explicit)
+	}
+	your := strings.HasPrefix(norm, "your ")
+	fits := func(ti int) bool {
+		return ti >= 0 && r.set.compiled[ti].anaphorText[norm] && (!your || r.set.Targets[ti].Owner == "chair")
+	}
+	// Salience: the most recent explicit mention within the window.
+	for k := len(found) - 1; k >= 0; k-- {
+		m := found[k]
+		if m.Kind != KindName && m.Kind != KindSponsor {
+			continue
+		}
+		if m.Sentence > i || m.Sentence < i-r.set.Window || (m.Sentence == i && m.Start > h.Start) {
+			continue
+		}
+		if fits(r.index(m.Target)) {
+			return m.Target, true
+		}
+	}
+	// Context: the single target under discussion that lists the anaphor.
+	var cands []string
+	for ti, tg := range r.set.Targets {
+		if tg.Context.Matches(t.AgendaItem, t.AgendaTopic) && fits(ti) {
+			cands = append(cands, tg.ID)
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0], true
+	}
+	return "", false
+}
+
+func (r *Resolver) index(id string) int {
+	for i, t := range r.set.Targets {
+		if t.ID == id {
+			return i
+		}
+	}
+	return -1
+}
+
+// implicit finds the implicit cues and topic phrases of the targets whose
+// context is the turn's agenda.
+func (r *Resolver) implicit(t Turn, i int, s sentenceWords) []Mention {
+	var out []Mention
+	for ti, ct := range r.set.compiled {
+		tg := r.set.Targets[ti]
+		if !tg.Context.Matches(t.AgendaItem, t.AgendaTopic) {
+			continue
+		}
+		for _, h := range ct.implicit.Find(s.words) {
+			m := mention(t, tg.ID, KindImplicit, i, h)
+			m.Polarity = tg.Implicit[h.Pattern].Polarity
+			out = append(out, m)
+		}
+		for _, h := range phrase.Longest(ct.topics.Find(s.words)) {
+			if !excluded(ct, s.words, h) {
+				out = append(out, mention(t, tg.ID, KindTopic, i, h))
+			}
+		}
+	}
+	return out
+}
+
+func mention(t Turn, id, kind string, i int, h phrase.Hit) Mention {
+	return Mention{Target: id, Kind: kind, Sentence: i, Start: h.Start, End: h.End, Text: t.Text[h.Start:h.End]}
+}
+
+func excluded(ct compiledTarget, words []phrase.Word, h phrase.Hit) bool {
+	for _, x := range ct.exclude.Find(words) {
+		if x.First <= h.Last && h.First <= x.Last {
+			return true
+		}
+	}
+	return false
+}
+
+func overlapsAny(ms []Mention, h phrase.Hit) bool {
+	for _, m := range ms {
+		if m.Start < h.End && h.Start < m.End {
+			return true
+		}
+	}
+	return false
+}
+
+func subset(a, b []string) bool {
+	for _, x := range a {
+		if !slices.Contains(b, x) {
+			return false
+		}
+	}
+	return true
+}
+
+// ownerLink are the words that join a proposal to its owner: "the proposal
+// of/by/from France", "put forward by", "submitted by".
+var ownerLink = map[string]bool{"of": true, "by": true, "from": true, "made": true, "put": true, "forward": true,
+	"submitted": true, "presented": true, "tabled": true, "led": true}
+
+// owners returns the codes of the delegations named right after the hit
+// as its owners: "the proposal of France and Egypt", "the initiative put
+// forward by Singapore".
+func (r *Resolver) owners(t Turn, h phrase.Hit) []string {
+	rest := t.Text[h.End:min(len(t.Text), h.End+120)]
+	words := phrase.Words(rest)
+	k := 0
+	for k < len(words) && ownerLink[words[k].Lower] {
+		k++
+	}
+	if k == 0 || k >= len(words) {
+		return nil
+	}
+	pos := words[k].Start
+	var codes []string
+	for _, m := range r.gaz.Find(rest) {
+		if m.Start < pos {
+			continue
+		}
+		gap := strings.Trim(strings.ToLower(rest[pos:m.Start]), " ,")
+		if (gap != "" && gap != "and" && gap != "the" && gap != "and the") || m.Demonym {
+			break
+		}
+		codes = append(codes, m.Code)
+		pos = m.End
+	}
+	return codes
+}
+
+// possessives that make a proposal someone else's (or the speaker's own).
+var possessive = map[string]bool{"our": true, "its": true, "their": true, "his": true, "her": true}
+
+// ownedByOther reports whether the anaphor is possessed by a delegation
+// other than the Chair: "Singapore's proposal", "our proposal" (unless the
+// speaker sponsors a target that lists it), "the Singaporean proposal".
+func (r *Resolver) ownedByOther(t Turn, h phrase.Hit) bool {
+	before := t.Text[max(0, h.Start-60):h.Start]
+	words := phrase.Words(before)
+	if len(words) == 0 {
+		return false
+	}
+	last := words[len(words)-1]
+	if possessive[last.Lower] {
+		return !r.speakerSponsors(t.Speaker)
+	}
+	if strings.HasSuffix(last.Lower, "'s") {
+		ms := r.gaz.Find(before)
+		return len(ms) > 0 && ms[len(ms)-1].End >= last.Start
+	}
+	return false
+}
+
+func (r *Resolver) speakerSponsors(code string) bool {
+	for _, t := range r.set.Targets {
+		if slices.Contains(t.Sponsors, code) {
+			return true
+		}
+	}
+	return false
+}

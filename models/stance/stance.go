@@ -1,0 +1,265 @@
+// Package stance labels each turn's position on each target it addresses —
+// support, oppose or neutral — with the sentence and cue words that show
+// it, and aggregates turns into a position per delegation.
+//
+// The model is a transparent rule model over the cue lexicon, so that a
+// scholar can check every label the way they check a concordance:
+//
+//  1. The sentences of a turn that refer to target t are those with a
+//     mention of t (features/targets), and the up to two sentences that
+//     follow one and refer back to it, if they mention no other target:
+//     a cue with a pronoun object ("We believe your proposal strikes a
+//     good balance. We are ready to support it.") or a sentence that opens
+//     with one ("It is a reasonable compromise.").
+//  2. Each such sentence is scored with features/cues (negation, contrast,
+//     hedges, attribution applied); a follow-on sentence counts with
+//     weight FollowWeight. Implicit cues of the target count with their
+//     polarity.
+//  3. The turn's score S is the sum. The label is support if S ≥ θ, oppose
+//     if S ≤ −θ, neutral otherwise (θ is the lexicon's threshold). The
+//     reported score is tanh(S).
+//  4. The evidence is the sentence that contributes most in the label's
+//     direction; for neutral, a sentence with a neutral cue, else the
+//     first that names the target.
+package stance
+
+import (
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/plenary/plenary/features/cues"
+	"github.com/plenary/plenary/features/phrase"
+	"github.com/plenary/plenary/features/targets"
+)
+
+// Labels.
+const (
+	Support = "support"
+	Oppose  = "oppose"
+	Neutral = "neutral"
+	None    = "none"
+)
+
+// ModelName identifies this model and its version in stance.parquet.
+const ModelName = "plenary-rules/1"
+
+// FollowWeight is the weight of a sentence that refers back to a target
+// named in one of the two sentences before it.
+const FollowWeight = 0.8
+
+// Result is the stance of one turn on one target.
+type Result struct {
+	Target string
+	Label  string
+	Score  float64 // tanh of the summed cue score, in (−1, 1)
+	Raw    float64 // the summed cue score
+	// Evidence is the index of the evidence sentence in the turn.
+	Evidence int
+	Cues     []string // cue texts of the evidence sentence ("support", "no objection")
+	Mentions int      // number of target mentions in the turn
+}
+
+// Model classifies turns.
+type Model struct {
+	lex     *cues.Lexicon
+	targets *targets.Set
+}
+
+// New returns a model with the lexicon and targets.
+func New(lex *cues.Lexicon, ts *targets.Set) *Model { return &Model{lex: lex, targets: ts} }
+
+// Classify labels every target the turn addresses; sentences are the
+// turn's sentence texts in order, own[i] the spans where sentence i names
+// the speaker (may be nil), mentions the turn's resolved mentions.
+func (m *Model) Classify(sentences []string, own [][]cues.Span, mentions []targets.Mention) []Result {
+	analyses := make([]*cues.Analysis, len(sentences))
+	analyse := func(i int) cues.Analysis {
+		if analyses[i] == nil {
+			var o []cues.Span
+			if i < len(own) {
+				o = own[i]
+			}
+			a := m.lex.Analyze(sentences[i], o...)
+			analyses[i] = &a
+		}
+		return *analyses[i]
+	}
+	var out []Result
+	for _, id := range m.targets.IDs() {
+		if r, ok := m.classifyTarget(id, sentences, mentions, analyse); ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// contribution is one sentence's part in a target's score.
+type contribution struct {
+	sentence int
+	value    float64
+	neutral  bool
+	named    bool
+	cues     []string
+}
+
+func (m *Model) classifyTarget(id string, sentences []string, mentions []targets.Mention, analyse func(int) cues.Analysis) (Result, bool) {
+	named, other := sentenceSets(id, mentions)
+	if len(named) == 0 {
+		return Result{}, false
+	}
+	var contribs []contribution
+	for i := range sentences {
+		w := 0.0
+		switch {
+		case named[i]:
+			w = 1
+		case !other[i] && (named[i-1] || (i >= 2 && named[i-2])) && refersBack(sentences[i], analyse(i)):
+			w = FollowWeight
+		}
+		if w == 0 {
+			continue
+		}
+		a := analyse(i)
+		c := contribution{sentence: i, value: w * a.Score, neutral: a.Neutral, named: named[i]}
+		for _, cu := range a.Cues {
+			if !cu.Attributed && (cu.Value != 0 || cu.Class == cues.ClassNeutral) {
+				c.cues = append(c.cues, cu.Text)
+			}
+		}
+		for _, mt := range mentions {
+			if mt.Target == id && mt.Kind == targets.KindImplicit && mt.Sentence == i {
+				c.value += implicitValue(mt.Polarity)
+				c.cues = append(c.cues, mt.Text)
+			}
+		}
+		contribs = append(contribs, c)
+	}
+	r := Result{Target: id, Mentions: countFor(id, mentions)}
+	for _, c := range contribs {
+		r.Raw += c.value
+	}
+	r.Label = m.label(r.Raw)
+	r.Score = math.Tanh(r.Raw)
+	best := evidence(r.Label, contribs)
+	r.Evidence, r.Cues = best.sentence, best.cues
+	return r, true
+}
+
+// sentenceSets returns the sentences that mention target id, and those
+// that mention another target.
+func sentenceSets(id string, mentions []targets.Mention) (named, other map[int]bool) {
+	named, other = map[int]bool{}, map[int]bool{}
+	for _, mt := range mentions {
+		if mt.Target == id {
+			named[mt.Sentence] = true
+		} else {
+			other[mt.Sentence] = true
+		}
+	}
+	return named, other
+}
+
+func countFor(id string, mentions []targets.Mention) int {
+	n := 0
+	for _, mt := range mentions {
+		if mt.Target == id {
+			n++
+		}
+	}
+	return n
+}
+
+func implicitValue(polarity string) float64 {
+	switch polarity {
+	case targets.Support:
+		return 1
+	case targets.Oppose:
+		return -1
+	}
+	return 0
+}
+
+func (m *Model) label(raw float64) string {
+	switch {
+	case raw >= m.lex.Threshold:
+		return Support
+	case raw <= -m.lex.Threshold:
+		return Oppose
+	}
+	return Neutral
+}
+
+// evidence picks the sentence that best shows the label.
+func evidence(label string, cs []contribution) contribution {
+	best, bestV := -1, 0.0
+	for i, c := range cs {
+		v := c.value
+		if label == Oppose {
+			v = -v
+		}
+		if label == Neutral {
+			v = 0
+			if c.neutral {
+				v = 1
+			}
+		}
+		if v > bestV {
+			best, bestV = i, v
+		}
+	}
+	if best < 0 {
+		best = slices.IndexFunc(cs, func(c contribution) bool { return c.named })
+	}
+	if best < 0 {
+		best = 0
+	}
+	return cs[best]
+}
+
+// pronouns that refer back to a target named before.
+var pronouns = map[string]bool{"it": true, "them": true, "this": true, "that": true, "these": true}
+
+// openers of a sentence about something named before ("It is a
+// reasonable compromise", "This proposal ...").
+var openers = map[string]bool{"it": true, "this": true, "that": true, "such": true}
+
+// refersBack reports whether a sentence without a mention refers back to
+// the previous sentences' target: a polar cue followed within two words by
+// a pronoun standing alone ("support it", "welcome this."), or a sentence
+// that opens with a pronoun and has a polar cue.
+func refersBack(sentence string, a cues.Analysis) bool {
+	if !a.Polar() {
+		return false
+	}
+	words := phrase.Words(sentence)
+	if len(words) > 0 && openers[words[0].Lower] {
+		return true
+	}
+	for _, c := range a.Cues {
+		if c.Value == 0 {
+			continue
+		}
+		k0 := slices.IndexFunc(words, func(w phrase.Word) bool { return w.Start >= c.End })
+		for k := k0; k >= 0 && k < len(words) && k <= k0+1; k++ {
+			if pronouns[words[k].Lower] && standsAlone(sentence, words, k) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// standsAlone reports whether word k is a pronoun rather than a
+// determiner: "it" and "them" always; "this"/"that"/"these" when
+// punctuation or the end follows.
+func standsAlone(sentence string, words []phrase.Word, k int) bool {
+	if w := words[k].Lower; w == "it" || w == "them" {
+		return true
+	}
+	if k+1 == len(words) {
+		return true
+	}
+	gap := sentence[words[k].End:words[k+1].Start]
+	return strings.ContainsAny(gap, ".,;:")
+}

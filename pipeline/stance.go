@@ -1,0 +1,64 @@
+package pipeline
+
+import (
+	"time"
+
+	"github.com/plenary/plenary/datasets/ingest"
+	"github.com/plenary/plenary/features/cues"
+	"github.com/plenary/plenary/features/targets"
+	"github.com/plenary/plenary/models/stance"
+)
+
+// TurnStance is the stance of one turn on one target, located in the
+// transcript.
+type TurnStance struct {
+	Turn   int // index into Transcript.Turns
+	Result stance.Result
+	// EvidenceStart and EvidenceEnd delimit the evidence sentence in the
+	// normalised transcript text.
+	EvidenceStart, EvidenceEnd int
+	Evidence                   string
+}
+
+// stanceStage labels the stance of a document's delegation turns.
+type stanceStage struct {
+	resolver *targets.Resolver
+	model    *stance.Model
+}
+
+func (s *stanceStage) run(d *Document, clock *stageClock) error {
+	t0 := time.Now()
+	for i, t := range d.Transcript.Turns {
+		if !speaksForItself(t) {
+			continue
+		}
+		ann := d.Annotations[i]
+		spans := make([]targets.Span, len(ann.Sentences))
+		texts := make([]string, len(ann.Sentences))
+		own := make([][]cues.Span, len(ann.Sentences))
+		for k, sn := range ann.Sentences {
+			spans[k] = targets.Span{Start: sn.Start - t.Start, End: sn.End - t.Start}
+			texts[k] = sn.Text
+		}
+		for _, e := range ann.Entities {
+			if e.Code == t.Code && e.Sentence >= 1 {
+				sn := ann.Sentences[e.Sentence-1]
+				own[e.Sentence-1] = append(own[e.Sentence-1], cues.Span{Start: e.Start - sn.Start, End: e.End - sn.Start})
+			}
+		}
+		mentions := s.resolver.Resolve(targets.Turn{Text: t.Text, Sentences: spans, AgendaItem: t.AgendaItem, AgendaTopic: t.AgendaTopic, Speaker: t.Code})
+		for _, r := range s.model.Classify(texts, own, mentions) {
+			ev := ann.Sentences[r.Evidence]
+			d.Stances = append(d.Stances, TurnStance{Turn: i, Result: r, EvidenceStart: ev.Start, EvidenceEnd: ev.End, Evidence: ev.Text})
+		}
+	}
+	clock.add("stance", time.Since(t0))
+	return nil
+}
+
+// speaksForItself reports whether a turn is a delegation's (or an
+// observer's) own statement, the unit stance is labelled on: not the
+// Chair's, not an unattributed one.
+func speaksForItself(t ingest.Turn) bool {
+	return t.Role != ingest.RoleChair && t.Code != ""
+}
