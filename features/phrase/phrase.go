@@ -46,7 +46,7 @@ func Words(s string) []Word {
 				j += n
 				continue
 			}
-			if (r == '\'' || r == '-' || r == '.') && j+n < len(s) {
+			if (r == '\'' || r == '\u2019' || r == '-' || r == '.') && j+n < len(s) {
 				next, _ := utf8.DecodeRuneInString(s[j+n:])
 				if isWordRune(next) {
 					j += n

@@ -245,7 +245,7 @@ func (r *Resolver) implicit(t Turn, i int, s sentenceWords) []Mention {
 		if !tg.Context.Matches(t.AgendaItem, t.AgendaTopic) {
 			continue
 		}
-		for _, h := range ct.implicit.Find(s.words) {
+		for _, h := range phrase.Longest(ct.implicit.Find(s.words)) {
 			m := mention(t, tg.ID, KindImplicit, i, h)
 			m.Polarity = tg.Implicit[h.Pattern].Polarity
 			out = append(out, m)

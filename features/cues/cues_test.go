@@ -1,0 +1,132 @@
+package cues
+
+import (
+	"strings"
+	"testing"
+)
+
+func lexicon(t testing.TB) *Lexicon {
+	t.Helper()
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return l
+}
+
+func sign(x float64) string {
+	switch {
+	case x >= 0.5:
+		return "+"
+	case x <= -0.5:
+		return "-"
+	}
+	return "0"
+}
+
+// TestMinimalPairs checks each scope rule with the same sentence with and
+// without the construction.
+func TestMinimalPairs(t *testing.T) {
+	l := lexicon(t)
+	cases := []struct {
+		rule, sentence, want string
+	}{
+		{"plain support", "We support your proposal.", "+"},
+		{"negation", "We do not support your proposal.", "-"},
+		{"negation (n't)", "We don't support your proposal.", "-"},
+		{"plain objection is no position", "Such objections are made in the open.", "0"},
+		{"negated objection", "We have no objection to your proposal.", "+"},
+		{"plain opposition", "We oppose this proposal.", "-"},
+		{"double negation", "It would be wrong to say that we oppose this proposal.", "+"},
+		{"litotes", "We do not see any reason not to support the proposal.", "+"},
+		{"not only is no negation", "We not only support the proposal but also welcome it.", "+"},
+		{"contrast: support after however", "The proposal is not perfect; however, we fully support it.", "+"},
+		{"contrast: concession before", "Although the proposal does not go as far as we would have liked, we believe it is a reasonable compromise.", "+"},
+		{"hedge", "We are willing to support the timetable as long as all states show flexibility.", "0"},
+		{"no hedge", "We are willing to support the timetable.", "+"},
+		{"hypothetical object", "We are willing to support an arrangement on modalities which is based on consensus.", "0"},
+		{"attribution", "Some delegations claimed that the proposal enjoys broad support.", "0"},
+		{"attribution, then own view", "Some delegations claimed that the proposal enjoys broad support, but we oppose it.", "-"},
+		{"third-party subject", "Sovereign states can reject a certain expert.", "0"},
+		{"first-person subject", "We reject the proposal.", "-"},
+		{"apposition keeps first person", "We, as EU member states, can support the compromise solution.", "+"},
+		{"passive agent", "The Programme of Action promoted by some delegations is on the table.", "0"},
+		{"agent noun", "We take note of the paper circulated by its co-sponsors.", "0"},
+		{"calling on others", "We encourage all member states to support the proposal.", "+"},
+		{"thanks are not support", "We thank you for your tireless efforts on the proposal.", "0"},
+		{"neutral", "It is premature to take a position on this proposal.", "0"},
+		{"evaluation", "Your proposal strikes a good balance.", "+"},
+		{"negative evaluation", "The proposal is unbalanced.", "-"},
+	}
+	for _, c := range cases {
+		a := l.Analyze(c.sentence)
+		if got := sign(a.Score); got != c.want {
+			var cs []string
+			for _, cu := range a.Cues {
+				cs = append(cs, cu.Text)
+			}
+			t.Errorf("%s: %q scored %.2f (%s) [%s], want %s", c.rule, c.sentence, a.Score, got, strings.Join(cs, ", "), c.want)
+		}
+	}
+}
+
+func TestOwnSpansCountAsFirstPerson(t *testing.T) {
+	l := lexicon(t)
+	s := "The European Union and its member states fully support it."
+	if a := l.Analyze(s); a.Score > 0 {
+		t.Errorf("without own spans %q scored %.2f; member states are a third party", s, a.Score)
+	}
+	if a := l.Analyze(s, Span{4, 18}); a.Score <= 0 {
+		t.Errorf("with the EU as the speaker %q scored %.2f", s, a.Score)
+	}
+}
+
+func TestOwnPossessive(t *testing.T) {
+	l := lexicon(t)
+	s := "Mexico once again expresses its support for the text."
+	if a := l.Analyze(s, Span{0, 6}); a.Score <= 0 {
+		t.Errorf("%q said by Mexico scored %.2f", s, a.Score)
+	}
+	if a := l.Analyze("Brazil welcomes the paper and notes their support for it."); a.Score > 1 {
+		t.Errorf("their support counted as the speaker's: %.2f", a.Score)
+	}
+}
+
+func TestNeutralAndCourtesyFlags(t *testing.T) {
+	l := lexicon(t)
+	if a := l.Analyze("We take note of the proposal."); !a.Neutral || a.Polar() {
+		t.Errorf("take note: %+v", a)
+	}
+	if a := l.Analyze("We thank the Chair for his efforts."); !a.Courtesy || a.Polar() {
+		t.Errorf("thanks: %+v", a)
+	}
+}
+
+func TestParseErrors(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"version: 2\nsupport: [x]\n", "version is 2"},
+		{"version: 1\nsuport: [x]\n", "line 2: field suport not found"},
+		{"version: 1\nsupport:\n  - {weight: 2}\n", "line 3: cue without phrase"},
+		{"version: 1\n", "the lexicon has no cues"},
+	}
+	for _, c := range cases {
+		_, err := Parse("lex.yaml", []byte(c.text))
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.Contains(err.Error(), "lex.yaml") {
+			t.Errorf("Parse(%q) = %v, want an error naming lex.yaml with %q", c.text, err, c.want)
+		}
+	}
+}
+
+func FuzzAnalyze(f *testing.F) {
+	f.Add("It would be wrong to say that we do not, however, support it; although premature.")
+	f.Add("no no no not support support oppose")
+	l := lexicon(f)
+	f.Fuzz(func(t *testing.T, s string) {
+		a := l.Analyze(s)
+		for _, c := range a.Cues {
+			if c.Start < 0 || c.End > len(s) || c.Start > c.End || s[c.Start:c.End] != c.Text {
+				t.Fatalf("cue %+v does not locate its text in %q", c, s)
+			}
+		}
+	})
+}

@@ -1,0 +1,125 @@
+package targets
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/plenary/plenary/datasets/gazetteer"
+)
+
+func resolver(t testing.TB) *Resolver {
+	t.Helper()
+	s, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return NewResolver(s, gazetteer.Default())
+}
+
+// turnOf splits text into sentences at ". " for tests.
+func turnOf(text, item, topic, speaker string) Turn {
+	var spans []Span
+	start := 0
+	for i := 0; i+1 < len(text); i++ {
+		if text[i] == '.' && text[i+1] == ' ' {
+			spans = append(spans, Span{start, i + 1})
+			start = i + 2
+		}
+	}
+	spans = append(spans, Span{start, len(text)})
+	return Turn{Text: text, Sentences: spans, AgendaItem: item, AgendaTopic: topic, Speaker: speaker}
+}
+
+func summary(ms []Mention) string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Target+":"+m.Kind+":"+m.Text)
+	}
+	return strings.Join(out, " | ")
+}
+
+func TestResolveDistractors(t *testing.T) {
+	r := resolver(t)
+	const (
+		item3, org = "3", "organizational-matters"
+		item5, rid = "5", "regular-institutional-dialogue"
+		cb         = "capacity-building"
+	)
+	cases := []struct {
+		name, text, item, topic, speaker, want string
+	}{
+		{"cyber POA by name", "We support the Programme of Action.", item5, rid, "JPN", "poa:name:Programme of Action"},
+		{"acronym", "The POA would be useful.", item5, rid, "JPN", "poa:name:POA"},
+		{"lower-case poa is not the acronym", "The poa would be useful.", item5, rid, "JPN", ""},
+		{"small arms programme of action", "We recall the Programme of Action on small arms and light weapons.", item5, rid, "JPN", ""},
+		{"programme of work", "We support the programme of work.", item5, rid, "JPN", ""},
+		{"fellowship programme is not a target", "We will establish this initiative as a global programme.", item5, cb, "SGP", ""},
+		{"Chair's proposal by date", "We support your revised proposal of 15 December.", item5, cb, "TUR", "modalities:name:revised proposal of 15 December"},
+		{"your proposal under item 3", "We support your proposal.", item3, org, "USA", "modalities:anaphor:your proposal"},
+		{"your proposal in capacity building is not the Chair's text", "We thank you for your proposal.", item5, cb, "USA", ""},
+		{"another delegation's proposal", "We support the proposal by Singapore.", item3, org, "USA", ""},
+		{"possessive of another delegation", "We support Singapore's proposal.", item3, org, "USA", ""},
+		{"our proposal, not a sponsor", "We recall our proposal.", item3, org, "USA", ""},
+		{"sponsors' proposal is the POA", "We support the proposal of France and Egypt.", item5, rid, "JPN", "poa:sponsor:the proposal"},
+		{"salience: the proposal after the POA", "The Programme of Action is important. We support this proposal.", item5, rid, "JPN", "poa:name:Programme of Action | poa:anaphor:this proposal"},
+		{"salience beats context", "Let me turn to the POA. We support this proposal.", item3, org, "JPN", "poa:name:POA | poa:anaphor:this proposal"},
+		{"topic words count only in context", "We discussed stakeholder participation.", item5, rid, "JPN", ""},
+		{"topic words in context", "We discussed stakeholder participation.", item3, org, "JPN", "modalities:topic:stakeholder participation"},
+		{"implicit cue in context", "The OEWG should remain the sole negotiating mechanism.", item5, rid, "RUS", "poa:implicit:sole negotiating mechanism"},
+		{"implicit cue out of context", "The OEWG should remain the sole negotiating mechanism.", item3, org, "RUS", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := summary(r.Resolve(turnOf(c.text, c.item, c.topic, c.speaker)))
+			if got != c.want {
+				t.Errorf("%q:\n got %s\nwant %s", c.text, got, c.want)
+			}
+		})
+	}
+}
+
+func TestUserTarget(t *testing.T) {
+	s, err := Parse("mine.yaml", []byte(`version: 1
+targets:
+  - id: lbi
+    description: a legally binding instrument
+    names: [legally binding instrument, binding instrument]
+    anaphors: [the instrument]
+`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := NewResolver(s, gazetteer.Default())
+	got := summary(r.Resolve(turnOf("We call for a legally binding instrument. The instrument should be universal.", "5", "", "CUB")))
+	if got != "lbi:name:legally binding instrument | lbi:anaphor:The instrument" {
+		t.Errorf("got %s", got)
+	}
+}
+
+func TestParseErrorsNameTheLine(t *testing.T) {
+	cases := []struct{ text, want string }{
+		{"version: 1\ntargets:\n  - id: Bad Id\n    names: [x]\n", "line 3: target id \"Bad Id\""},
+		{"version: 1\ntargets:\n  - id: a\n    names: [x]\n  - id: a\n    names: [y]\n", "line 5: target id \"a\" is defined twice"},
+		{"version: 1\ntargets:\n  - id: a\n", "line 3: target \"a\" has no names"},
+		{"version: 1\ntargets:\n  - id: a\n    names: [x]\n    implicit:\n      - {phrase: y, polarity: maybe}\n", "line 6: target \"a\": implicit polarity"},
+		{"version: 1\ntargets:\n  - id: a\n    nmes: [x]\n", "line 4: field nmes not found"},
+		{"version: 3\ntargets:\n  - id: a\n    names: [x]\n", "line 1: version is 3"},
+		{"version: 1\ntargets:\n  - id: a\n    names: [\"** x\"]\n", "** must stand between words"},
+	}
+	for _, c := range cases {
+		_, err := Parse("t.yaml", []byte(c.text))
+		if err == nil || !strings.Contains(err.Error(), c.want) || !strings.HasPrefix(err.Error(), "targets t.yaml: ") {
+			t.Errorf("Parse:\n%s\ngot %v, want %q", c.text, err, c.want)
+		}
+	}
+}
+
+func TestMentionOffsets(t *testing.T) {
+	r := resolver(t)
+	tu := turnOf("Thank you. We support the Chair's revised proposal. It is balanced.", "3", "organizational-matters", "FRA")
+	for _, m := range r.Resolve(tu) {
+		if tu.Text[m.Start:m.End] != m.Text || m.Sentence < 0 || m.Sentence >= len(tu.Sentences) {
+			t.Errorf("mention %+v does not locate its text", m)
+		}
+	}
+}

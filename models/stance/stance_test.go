@@ -1,0 +1,113 @@
+package stance
+
+import (
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/plenary/plenary/datasets/gazetteer"
+	"github.com/plenary/plenary/features/cues"
+	"github.com/plenary/plenary/features/targets"
+)
+
+type fixture struct {
+	model *Model
+	res   *targets.Resolver
+}
+
+func newFixture(t testing.TB) fixture {
+	t.Helper()
+	lex, err := cues.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	ts, err := targets.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fixture{New(lex, ts), targets.NewResolver(ts, gazetteer.Default())}
+}
+
+// classify runs a turn given as sentences under agenda item/topic.
+func (f fixture) classify(sentences []string, item, topic string) map[string]Result {
+	text := strings.Join(sentences, " ")
+	var spans []targets.Span
+	pos := 0
+	for _, s := range sentences {
+		spans = append(spans, targets.Span{Start: pos, End: pos + len(s)})
+		pos += len(s) + 1
+	}
+	ms := f.res.Resolve(targets.Turn{Text: text, Sentences: spans, AgendaItem: item, AgendaTopic: topic, Speaker: "XXX"})
+	out := map[string]Result{}
+	for _, r := range f.model.Classify(sentences, nil, ms) {
+		out[r.Target] = r
+	}
+	return out
+}
+
+func TestTurnLabels(t *testing.T) {
+	f := newFixture(t)
+	cases := []struct {
+		name      string
+		sentences []string
+		item      string
+		topic     string
+		want      string // "target=label ..." for addressed targets
+		evidence  int
+	}{
+		{"pronoun follow-on", []string{"Thank you, Chair.", "We believe that your revised proposal of 15 December strikes a good balance.", "We are ready to support it."}, "3", "organizational-matters", "modalities=support", 1},
+		{"thanks only", []string{"We thank you for your tireless efforts on your proposal."}, "3", "organizational-matters", "modalities=neutral", 0},
+		{"premature on the POA", []string{"Israel thinks the idea is interesting.", "However, it is premature to adopt a position on the Programme of Action."}, "5", "regular-institutional-dialogue", "poa=neutral", 1},
+		{"opposition by keeping the OEWG", []string{"The OEWG should remain the sole negotiating mechanism on this issue."}, "5", "regular-institutional-dialogue", "poa=oppose", 0},
+		{"two targets", []string{"We support your proposal.", "We also support the Programme of Action."}, "3", "organizational-matters", "modalities=support poa=support", 0},
+		{"unrelated sentence after a mention does not count", []string{"We recall the POA.", "We support the resolution giving support to this Working Group."}, "5", "regular-institutional-dialogue", "poa=neutral", 0},
+		{"no target", []string{"Capacity building is important."}, "5", "capacity-building", "", 0},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			got := f.classify(c.sentences, c.item, c.topic)
+			var parts []string
+			for _, id := range []string{"modalities", "poa"} {
+				if r, ok := got[id]; ok {
+					parts = append(parts, id+"="+r.Label)
+				}
+			}
+			if s := strings.Join(parts, " "); s != c.want {
+				t.Fatalf("got %q, want %q (%+v)", s, c.want, got)
+			}
+			for _, r := range got {
+				if r.Evidence != c.evidence && len(got) == 1 {
+					t.Errorf("evidence sentence %d, want %d", r.Evidence, c.evidence)
+				}
+				if r.Score <= -1 || r.Score >= 1 {
+					t.Errorf("score %v outside (-1, 1)", r.Score)
+				}
+			}
+		})
+	}
+}
+
+func TestAggregate(t *testing.T) {
+	turns := []TurnStance{
+		{"a.t002", "FRA", "poa", Support, 1.5},
+		{"b.t010", "FRA", "poa", Neutral, 0},
+		{"a.t004", "RUS", "poa", Oppose, -1},
+		{"b.t012", "RUS", "poa", Support, 0.6},
+		{"a.t006", "CHN", "modalities", Neutral, 0.2},
+	}
+	got := Aggregate(turns, []string{"RUS", "FRA", "CHN", "FRA"}, []string{"modalities", "poa"}, 0.5)
+	want := []string{
+		"CHN modalities neutral 1 [a.t006]", "CHN poa none 0 []",
+		"FRA modalities none 0 []", "FRA poa support 2 [a.t002]",
+		"RUS modalities none 0 []", "RUS poa neutral 2 []",
+	}
+	if len(got) != len(want) {
+		t.Fatalf("got %d rows: %+v", len(got), got)
+	}
+	for i, d := range got {
+		s := d.Delegation + " " + d.Target + " " + d.Label + " " + strconv.Itoa(d.Turns) + " [" + strings.Join(d.Evidence, ",") + "]"
+		if s != want[i] {
+			t.Errorf("row %d: %s, want %s", i, s, want[i])
+		}
+	}
+}

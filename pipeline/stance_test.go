@@ -1,0 +1,114 @@
+package pipeline
+
+import (
+	"context"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/apache/arrow-go/v18/arrow/array"
+	"github.com/plenary/plenary/models/evaluate"
+	"github.com/plenary/plenary/nlp"
+)
+
+// evaluateGold runs plenary on transcripts and scores its stance labels
+// against a gold file (only rows of the files run).
+func evaluateGold(t *testing.T, goldPath string, paths ...string) evaluate.Report {
+	t.Helper()
+	f, err := os.Open(goldPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	gold, err := evaluate.ReadGold(goldPath, f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := Execute(context.Background(), Job{Paths: paths, OutDir: filepath.Join(t.TempDir(), "out"), NLP: nlp.Options{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := map[string]bool{}
+	for _, in := range rep.Manifest.Inputs {
+		run[in.File] = true
+	}
+	var kept []evaluate.Item
+	for _, it := range gold {
+		if run[it.File] {
+			kept = append(kept, it)
+		}
+	}
+	pred := map[evaluate.Key]evaluate.Prediction{}
+	for _, s := range rep.Stances {
+		pred[evaluate.Key{File: s.File, Seq: s.Seq, Target: s.Target}] = evaluate.Prediction{Label: s.Label}
+	}
+	return evaluate.Evaluate(kept, pred)
+}
+
+// TestStanceQuality guards the measured quality: macro-F1 per target on
+// the annotated corpus and on the synthetic development split, and a floor
+// on the synthetic test split (the figures are logged).
+func TestStanceQuality(t *testing.T) {
+	syn := "../datasets/annotations/synthetic/"
+	sets := []struct {
+		name, gold string
+		paths      []string
+		floor      float64
+	}{
+		{"corpus", "../datasets/annotations/stance-gold.tsv", nil, 0.90},
+		{"synthetic dev", syn + "stance-gold.tsv", []string{syn + "synthetic-s2-m1.txt", syn + "synthetic-s2-m4.txt"}, 0.90},
+		{"synthetic test", syn + "stance-gold.tsv", []string{syn + "synthetic-s3-m2.txt", syn + "synthetic-s3-m6.txt"}, 0.85},
+	}
+	for _, s := range sets {
+		rep := evaluateGold(t, s.gold, s.paths...)
+		for _, tr := range rep.Targets {
+			t.Logf("%s %s: macro-F1 %.3f, accuracy %.3f (%d items)", s.name, tr.Target, tr.MacroF1, tr.Accuracy, tr.Items)
+			if !math.IsNaN(tr.MacroF1) && tr.MacroF1 < s.floor {
+				t.Errorf("%s %s: macro-F1 %.3f below %.2f", s.name, tr.Target, tr.MacroF1, s.floor)
+			}
+		}
+	}
+}
+
+// TestEvidenceOffsets checks that every stance row's evidence offsets
+// point at its sentence in the source file.
+func TestEvidenceOffsets(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Execute(context.Background(), Job{OutDir: out, NLP: nlp.Options{}}); err != nil {
+		t.Fatal(err)
+	}
+	tbl := readTable(t, filepath.Join(out, "stance.parquet"))
+	defer tbl.Release()
+	files := column[*array.String](t, tbl, "source_file")
+	evidence := column[*array.String](t, tbl, "evidence")
+	cs, ce := column[*array.Int32](t, tbl, "evidence_start"), column[*array.Int32](t, tbl, "evidence_end")
+	if files.Len() < 50 {
+		t.Fatalf("only %d stance rows", files.Len())
+	}
+	sources := map[string][]rune{}
+	for i := 0; i < files.Len(); i++ {
+		src, ok := sources[files.Value(i)]
+		if !ok {
+			b, err := os.ReadFile(filepath.Join("../datasets/corpus", files.Value(i)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !utf8.Valid(b) {
+				t.Fatal("corpus not UTF-8")
+			}
+			src = []rune(string(b))
+			sources[files.Value(i)] = src
+		}
+		got := normaliseForCompare(string(src[cs.Value(i):ce.Value(i)]))
+		if got != evidence.Value(i) {
+			t.Errorf("row %d: source span %q, evidence %q", i, got, evidence.Value(i))
+		}
+	}
+}
+
+func normaliseForCompare(s string) string {
+	return strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u00a0", " ").Replace(s)
+}
