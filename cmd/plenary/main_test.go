@@ -63,3 +63,37 @@ func TestExitCodesAndMessages(t *testing.T) {
 		}
 	}
 }
+
+// TestTargetsFile: a user's target file changes the results without
+// recompiling; a malformed one is refused with its line number.
+func TestTargetsFile(t *testing.T) {
+	dir := t.TempDir()
+	tr := filepath.Join(dir, "m.txt")
+	if err := os.WriteFile(tr, []byte("Chair\n\nCuba, please.\n\nCuba\n\nThank you, Chair. We support a legally binding instrument.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	good := filepath.Join(dir, "targets.yaml")
+	if err := os.WriteFile(good, []byte("version: 1\ntargets:\n  - id: lbi\n    names: [legally binding instrument]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bad := filepath.Join(dir, "bad.yaml")
+	if err := os.WriteFile(bad, []byte("version: 1\ntargets:\n  - id: lbi\n    nmes: [x]\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"run", "-q", "--out", filepath.Join(dir, "o1"), "--targets", good, tr}, &stdout, &stderr); code != exitOK {
+		t.Fatalf("exit %d: %s", code, stderr.String())
+	}
+	if !strings.Contains(stdout.String(), "CUB") || !strings.Contains(stdout.String(), "lbi") || !strings.Contains(stdout.String(), "support (1)") {
+		t.Errorf("stance table lacks CUB supporting lbi:\n%s", stdout.String())
+	}
+	stdout.Reset()
+	stderr.Reset()
+	code := run(context.Background(), []string{"run", "-q", "--out", filepath.Join(dir, "o2"), "--targets", bad, tr}, &stdout, &stderr)
+	if code == exitOK || !strings.Contains(stderr.String(), "bad.yaml: line 4: field nmes not found") {
+		t.Errorf("exit %d, stderr %q", code, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(dir, "o2")); !os.IsNotExist(err) {
+		t.Error("a refused target file left output behind")
+	}
+}

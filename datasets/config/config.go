@@ -15,6 +15,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"slices"
 	"strings"
@@ -107,9 +108,7 @@ func Parse(name string, raw []byte) (*Config, error) {
 		return nil, fmt.Errorf("config %s: the file is empty", name)
 	}
 	var c Config
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	dec.KnownFields(true)
-	if err := dec.Decode(&c); err != nil {
+	if err := DecodeStrict(raw, &c); err != nil {
 		return nil, fmt.Errorf("config %s: %w", name, err)
 	}
 	if err := c.validate(root.Content[0]); err != nil {
@@ -197,4 +196,22 @@ func nonEmpty(list []string) []string {
 		}
 	}
 	return out
+}
+
+// DecodeStrict decodes YAML into v, refusing unknown keys, and flattens
+// the decoder's type errors into one line each ("line 4: field nmes not
+// found in type targets.Target"), so that every data file plenary reads
+// reports problems the same way.
+func DecodeStrict(raw []byte, v any) error {
+	dec := yaml.NewDecoder(bytes.NewReader(raw))
+	dec.KnownFields(true)
+	err := dec.Decode(v)
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		return errors.New(strings.Join(te.Errors, "; "))
+	}
+	if errors.Is(err, io.EOF) {
+		return errors.New("the file is empty")
+	}
+	return err
 }

@@ -23,7 +23,6 @@
 package cues
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -33,6 +32,7 @@ import (
 	"strings"
 
 	"github.com/plenary/plenary/datasets"
+	"github.com/plenary/plenary/datasets/config"
 	"github.com/plenary/plenary/features/phrase"
 	"go.yaml.in/yaml/v3"
 )
@@ -138,9 +138,7 @@ func Load(path string) (*Lexicon, error) {
 // Parse reads a lexicon; errors name the file and line.
 func Parse(name string, raw []byte) (*Lexicon, error) {
 	var l Lexicon
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	dec.KnownFields(true)
-	if err := dec.Decode(&l); err != nil {
+	if err := config.DecodeStrict(raw, &l); err != nil {
 		return nil, fmt.Errorf("lexicon %s: %w", name, err)
 	}
 	if l.Version != Version {

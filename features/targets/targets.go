@@ -10,7 +10,6 @@
 package targets
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -20,6 +19,7 @@ import (
 	"strings"
 
 	"github.com/plenary/plenary/datasets"
+	"github.com/plenary/plenary/datasets/config"
 	"github.com/plenary/plenary/features/phrase"
 	"go.yaml.in/yaml/v3"
 )
@@ -115,9 +115,7 @@ func Parse(name string, raw []byte) (*Set, error) {
 		return nil, fmt.Errorf("targets %s: the file is empty", name)
 	}
 	var s Set
-	dec := yaml.NewDecoder(bytes.NewReader(raw))
-	dec.KnownFields(true)
-	if err := dec.Decode(&s); err != nil {
+	if err := config.DecodeStrict(raw, &s); err != nil {
 		return nil, fmt.Errorf("targets %s: %w", name, err)
 	}
 	if err := s.validate(root.Content[0]); err != nil {
