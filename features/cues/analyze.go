@@ -16,6 +16,7 @@ type Cue struct {
 	Negated    bool
 	Hedged     bool
 	Attributed bool // said of others: not counted
+	Own        bool // a first-person subject (or the speaker's name) stands before it in its clause
 }
 
 // Analysis is what a sentence says, as far as cues show it.
@@ -55,9 +56,10 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 	for name, set := range l.scope {
 		scope[name] = set.Find(words)
 	}
-	scope["neg"] = dropInside(scope["neg"], scope["notneg"])
+	scope["neg"] = phrase.Longest(dropInside(scope["neg"], scope["notneg"]))
 	scope["third"] = lowerCaseOnly(words, scope["third"])
 	scope["first"] = append(scope["first"], ownHits(words, own)...)
+	scope["attr"] = notAdopted(scope["attr"], scope["adopt"])
 	clauses := l.clauses(sentence, words, scope)
 	var a Analysis
 	for _, h := range phrase.Longest(l.cues.Find(words)) {
@@ -87,7 +89,7 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 	c := Cue{Phrase: p.Raw, Class: class, Start: h.Start, End: h.End}
 	flips := 0
 	for _, n := range scope["neg"] {
-		if n.Last < h.First && n.First >= cl.first && h.First-n.Last <= l.NegationWindow {
+		if n.Last < h.First && n.First >= cl.first && h.First-n.Last <= l.NegationWindow && !newSubject(sentence, words, n, h, scope) {
 			flips++
 			c.Start = min(c.Start, n.Start)
 		}
@@ -99,10 +101,11 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 	}
 	c.Negated = flips%2 == 1
 	for _, hd := range scope["hedge"] {
-		if hd.First >= cl.first && hd.Last <= cl.last {
+		if hd.First >= cl.first && hd.Last <= cl.last && sameSegment(sentence, words, hd, h) {
 			c.Hedged = true
 		}
 	}
+	c.Own = ownSubject(h, cl, scope)
 	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(h, cl, scope) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope)))
 	if verbClass(class) && hypothetical(h, scope) {
 		c.Hedged = true
@@ -179,25 +182,112 @@ func thirdParty(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
 }
 
 // passiveAgent reports whether a verb cue is followed by its agent ("the
-// Programme of Action promoted by some delegations", "proposed by France"):
-// the action is someone else's.
+// Programme of Action promoted by some delegations", "supported by a
+// majority of states"): the action is someone else's, unless the agent is
+// the speaker ("supported by my delegation").
 func passiveAgent(words []phrase.Word, h phrase.Hit, scope map[string][]phrase.Hit) bool {
 	k := h.Last + 1
 	if k >= len(words) || words[k].Lower != "by" || k+1 >= len(words) {
 		return false
 	}
-	next := words[k+1]
-	if next.Text != next.Lower && next.Lower != "the" {
-		return true // a name: "by France", "by Egypt"
+	for _, s := range scope["first"] {
+		if s.First == k+1 {
+			return false
+		}
 	}
-	for _, name := range []string{"third", "attr"} {
-		for _, s := range scope[name] {
-			if s.First == k+1 || s.First == k+2 {
-				return true
-			}
+	return true
+}
+
+// sameSegment reports whether no comma separates a hedge from a cue: a
+// condition qualifies the verdict it is attached to ("willing to support
+// the timetable as long as ..."), while a fronted condition set off by a
+// comma introduces a verdict ("On the understanding that ..., Tunisia is
+// ready to join consensus").
+func sameSegment(sentence string, words []phrase.Word, a, b phrase.Hit) bool {
+	from, to := min(a.Last, b.Last), max(a.First, b.First)
+	for k := from + 1; k <= to && k < len(words); k++ {
+		if strings.Contains(sentence[words[k-1].End:words[k].Start], ",") {
+			return false
+		}
+	}
+	return true
+}
+
+// newSubject reports whether a new clause with its own first-person
+// subject stands between a negator and a cue: "our position has not
+// changed, and we cannot accept it" — the first "not" does not reach
+// "cannot accept".
+func newSubject(sentence string, words []phrase.Word, n, h phrase.Hit, scope map[string][]phrase.Hit) bool {
+	comma := false
+	for k := n.Last + 1; k <= h.First && k < len(words); k++ {
+		if strings.Contains(sentence[words[k-1].End:words[k].Start], ",") {
+			comma = true
+		}
+	}
+	if !comma {
+		return false
+	}
+	for _, f := range scope["first"] {
+		if f.First > n.Last && f.Last < h.First {
+			return true
 		}
 	}
 	return false
+}
+
+// ownSubject reports whether a first-person subject or the speaker's name
+// stands within ownWindow words before the cue in its clause.
+func ownSubject(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
+	for _, f := range scope["first"] {
+		if f.Last < h.First && f.First >= cl.first && h.First-f.Last <= ownWindow {
+			return true
+		}
+	}
+	return false
+}
+
+// notAdopted drops attribution phrases that the speaker adopts: "joins
+// the many delegations that have expressed support".
+func notAdopted(attr, adopt []phrase.Hit) []phrase.Hit {
+	var out []phrase.Hit
+	for _, a := range attr {
+		adopted := false
+		for _, j := range adopt {
+			if j.Last < a.First && a.First-j.Last <= 3 {
+				adopted = true
+			}
+		}
+		if !adopted {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// AttributedAt reports whether the words at byte offset start of the
+// sentence stand where a cue would be attributed to others ("it was said
+// that the POA would create a parallel track"), for cues found elsewhere,
+// such as a target's implicit cues.
+func (l *Lexicon) AttributedAt(sentence string, start int, own ...Span) bool {
+	words := phrase.Words(sentence)
+	i := -1
+	for k, w := range words {
+		if w.Start >= start {
+			i = k
+			break
+		}
+	}
+	if i < 0 {
+		return false
+	}
+	scope := map[string][]phrase.Hit{}
+	for name, set := range l.scope {
+		scope[name] = set.Find(words)
+	}
+	scope["first"] = append(scope["first"], ownHits(words, own)...)
+	scope["attr"] = notAdopted(scope["attr"], scope["adopt"])
+	h := phrase.Hit{First: i, Last: i}
+	return attributed(h, clauseOf(l.clauses(sentence, words, scope), i), scope)
 }
 
 // possessed reports whether a verb cue is a noun naming someone else's

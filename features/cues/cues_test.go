@@ -130,3 +130,24 @@ func FuzzAnalyze(f *testing.F) {
 		}
 	})
 }
+
+func TestMoreScopeRules(t *testing.T) {
+	l := lexicon(t)
+	cases := []struct{ rule, sentence, want string }{
+		{"multiword negator counts once", "We are unable to accept the revised proposal.", "-"},
+		{"not in a position to", "We are not in a position to join consensus on the proposal.", "-"},
+		{"negation does not cross a new clause", "Our position has not changed, and we cannot accept it.", "-"},
+		{"fronted condition introduces a verdict", "On the understanding that our concerns are met, we are ready to join consensus.", "+"},
+		{"trailing condition qualifies it", "We are willing to support the timetable as long as all agree.", "0"},
+		{"passive agent of any kind", "Their proposal is supported by a majority of states.", "0"},
+		{"adopting others' support", "The Philippines joins the many delegations that have expressed support for the proposal.", "+"},
+		{"concession with it is not that", "It is not that we oppose stakeholders; however, we cannot accept the text.", "-"},
+		{"a request for detail is no support", "We would welcome more detail on the financing.", "0"},
+	}
+	for _, c := range cases {
+		a := l.Analyze(c.sentence)
+		if got := sign(a.Score); got != c.want {
+			t.Errorf("%s: %q scored %.2f, want %s", c.rule, c.sentence, a.Score, c.want)
+		}
+	}
+}

@@ -22,8 +22,10 @@ type Mention struct {
 	Target   string
 	Kind     string
 	Sentence int // index into Turn.Sentences
-	// Start and End are byte offsets in Turn.Text.
+	// Start and End are byte offsets in Turn.Text; InSentence is Start
+	// relative to the start of the mention's sentence.
 	Start, End int
+	InSentence int
 	Text       string
 	Polarity   string // implicit mentions only
 }
@@ -129,6 +131,8 @@ func (r *Resolver) Resolve(t Turn) []Mention {
 	for i, s := range sents {
 		out = append(out, r.explicit(t, i, s)...)
 	}
+	// Salience needs the explicit mentions in text order.
+	slices.SortStableFunc(out, func(a, b Mention) int { return a.Start - b.Start })
 	for i, s := range sents {
 		out = append(out, r.anaphors(t, i, s, out)...)
 		out = append(out, r.implicit(t, i, s)...)
@@ -260,7 +264,8 @@ func (r *Resolver) implicit(t Turn, i int, s sentenceWords) []Mention {
 }
 
 func mention(t Turn, id, kind string, i int, h phrase.Hit) Mention {
-	return Mention{Target: id, Kind: kind, Sentence: i, Start: h.Start, End: h.End, Text: t.Text[h.Start:h.End]}
+	return Mention{Target: id, Kind: kind, Sentence: i, Start: h.Start, End: h.End, InSentence: h.Start - t.Sentences[i].Start,
+		Text: t.Text[h.Start:h.End]}
 }
 
 func excluded(ct compiledTarget, words []phrase.Word, h phrase.Hit) bool {

@@ -45,8 +45,14 @@ const (
 const ModelName = "plenary-rules/1"
 
 // FollowWeight is the weight of a sentence that refers back to a target
-// named in one of the two sentences before it.
-const FollowWeight = 0.8
+// named in one of the two sentences before it; TopicWeight that of a
+// sentence that names only the target's subject matter ("stakeholder
+// participation"), which is weaker evidence that the position is on the
+// target itself.
+const (
+	FollowWeight = 0.8
+	TopicWeight  = 0.5
+)
 
 // Result is the stance of one turn on one target.
 type Result struct {
@@ -76,18 +82,14 @@ func (m *Model) Classify(sentences []string, own [][]cues.Span, mentions []targe
 	analyses := make([]*cues.Analysis, len(sentences))
 	analyse := func(i int) cues.Analysis {
 		if analyses[i] == nil {
-			var o []cues.Span
-			if i < len(own) {
-				o = own[i]
-			}
-			a := m.lex.Analyze(sentences[i], o...)
+			a := m.lex.Analyze(sentences[i], ownOf(own, i)...)
 			analyses[i] = &a
 		}
 		return *analyses[i]
 	}
 	var out []Result
 	for _, id := range m.targets.IDs() {
-		if r, ok := m.classifyTarget(id, sentences, mentions, analyse); ok {
+		if r, ok := m.classifyTarget(id, sentences, own, mentions, analyse); ok {
 			out = append(out, r)
 		}
 	}
@@ -103,15 +105,18 @@ type contribution struct {
 	cues     []string
 }
 
-func (m *Model) classifyTarget(id string, sentences []string, mentions []targets.Mention, analyse func(int) cues.Analysis) (Result, bool) {
+func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span, mentions []targets.Mention, analyse func(int) cues.Analysis) (Result, bool) {
 	named, other := sentenceSets(id, mentions)
 	if len(named) == 0 {
 		return Result{}, false
 	}
+	topicOnly := topicOnlySentences(id, mentions)
 	var contribs []contribution
 	for i := range sentences {
 		w := 0.0
 		switch {
+		case named[i] && topicOnly[i]:
+			w = TopicWeight
 		case named[i]:
 			w = 1
 		case !other[i] && (named[i-1] || (i >= 2 && named[i-2])) && refersBack(sentences[i], analyse(i)):
@@ -128,7 +133,7 @@ func (m *Model) classifyTarget(id string, sentences []string, mentions []targets
 			}
 		}
 		for _, mt := range mentions {
-			if mt.Target == id && mt.Kind == targets.KindImplicit && mt.Sentence == i {
+			if mt.Target == id && mt.Kind == targets.KindImplicit && mt.Sentence == i && !m.lex.AttributedAt(sentences[i], mt.InSentence, ownOf(own, i)...) {
 				c.value += implicitValue(mt.Polarity)
 				c.cues = append(c.cues, mt.Text)
 			}
@@ -144,6 +149,33 @@ func (m *Model) classifyTarget(id string, sentences []string, mentions []targets
 	best := evidence(r.Label, contribs)
 	r.Evidence, r.Cues = best.sentence, best.cues
 	return r, true
+}
+
+func ownOf(own [][]cues.Span, i int) []cues.Span {
+	if i < len(own) {
+		return own[i]
+	}
+	return nil
+}
+
+// topicOnlySentences returns the sentences whose only mentions of target
+// id are topic phrases.
+func topicOnlySentences(id string, mentions []targets.Mention) map[int]bool {
+	kinds := map[int]map[string]bool{}
+	for _, mt := range mentions {
+		if mt.Target != id {
+			continue
+		}
+		if kinds[mt.Sentence] == nil {
+			kinds[mt.Sentence] = map[string]bool{}
+		}
+		kinds[mt.Sentence][mt.Kind] = true
+	}
+	out := map[int]bool{}
+	for i, k := range kinds {
+		out[i] = len(k) == 1 && k[targets.KindTopic]
+	}
+	return out
 }
 
 // sentenceSets returns the sentences that mention target id, and those
@@ -224,15 +256,22 @@ var pronouns = map[string]bool{"it": true, "them": true, "this": true, "that": t
 // reasonable compromise", "This proposal ...").
 var openers = map[string]bool{"it": true, "this": true, "that": true, "such": true}
 
-// refersBack reports whether a sentence without a mention refers back to
+// refersBack reports whether a sentence without a mention continues about
 // the previous sentences' target: a polar cue followed within two words by
-// a pronoun standing alone ("support it", "welcome this."), or a sentence
-// that opens with a pronoun and has a polar cue.
+// a pronoun standing alone or "such" ("support it", "welcome this.",
+// "accept such an approach"), a sentence that opens with a pronoun and has
+// a polar cue, or a polar cue of the speaker's own ("The United States is
+// proud to be a co-sponsor").
 func refersBack(sentence string, a cues.Analysis) bool {
 	if !a.Polar() {
 		return false
 	}
 	words := phrase.Words(sentence)
+	for _, c := range a.Cues {
+		if c.Value != 0 && c.Own && !c.Attributed && noObject(sentence, words, c) {
+			return true
+		}
+	}
 	if len(words) > 0 && openers[words[0].Lower] {
 		return true
 	}
@@ -242,12 +281,27 @@ func refersBack(sentence string, a cues.Analysis) bool {
 		}
 		k0 := slices.IndexFunc(words, func(w phrase.Word) bool { return w.Start >= c.End })
 		for k := k0; k >= 0 && k < len(words) && k <= k0+1; k++ {
-			if pronouns[words[k].Lower] && standsAlone(sentence, words, k) {
+			if words[k].Lower == "such" || pronouns[words[k].Lower] && standsAlone(sentence, words, k) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// noObject reports whether a cue has no object of its own — punctuation,
+// the end, or a pronoun follows it ("proud to be a co-sponsor, and ...") —
+// so that it can be about the target named before ("supports continued
+// dialogue" has an object of its own).
+func noObject(sentence string, words []phrase.Word, c cues.Cue) bool {
+	k := slices.IndexFunc(words, func(w phrase.Word) bool { return w.Start >= c.End })
+	if k < 0 {
+		return true
+	}
+	if strings.ContainsAny(sentence[c.End:words[k].Start], ".,;:") {
+		return true
+	}
+	return pronouns[words[k].Lower] || words[k].Lower == "us"
 }
 
 // standsAlone reports whether word k is a pronoun rather than a
