@@ -18,7 +18,7 @@ import (
 
 // OutputTables are the tables a run writes, in manifest order.
 var OutputTables = []string{tables.Interventions.Name, tables.Sentences.Name, tables.Tokens.Name, tables.Entities.Name,
-	tables.Stance.Name, tables.Delegations.Name}
+	tables.Stance.Name, tables.Edges.Name, tables.Delegations.Name}
 
 // ManifestName is the file name of the run manifest in an output directory.
 const ManifestName = "manifest.json"
@@ -41,6 +41,7 @@ type Output struct {
 	tokens        *tables.Writer[tables.TokenRow]
 	entities      *tables.Writer[tables.EntityRow]
 	stance        *tables.Writer[tables.StanceRow]
+	edges         *tables.Writer[tables.EdgeRow]
 	inputs        []ManifestInput
 
 	// Corpus-level state: what the delegation table needs, kept small.
@@ -52,7 +53,11 @@ type Output struct {
 	delegations []stance.DelegationStance
 }
 
-type delegationTotals struct{ turns, words int }
+type delegationTotals struct {
+	turns, words         int
+	toneSum, courtesySum float64
+	toneN, courtesyN     int
+}
 
 // CreateOutput prepares to write into dir. It refuses a non-empty dir that
 // has no plenary manifest unless force is set.
@@ -119,7 +124,10 @@ func (o *Output) open() error {
 	if o.entities, err = openTable(o, tables.Entities); err != nil {
 		return err
 	}
-	o.stance, err = openTable(o, tables.Stance)
+	if o.stance, err = openTable(o, tables.Stance); err != nil {
+		return err
+	}
+	o.edges, err = openTable(o, tables.Edges)
 	return err
 }
 
@@ -158,6 +166,9 @@ func (o *Output) Write(d *Document) error {
 	if err := o.stance.Append(r.stance...); err != nil {
 		return err
 	}
+	if err := o.edges.Append(r.edges...); err != nil {
+		return err
+	}
 	o.collect(d)
 	o.inputs = append(o.inputs, manifestInput(d))
 	return nil
@@ -166,7 +177,7 @@ func (o *Output) Write(d *Document) error {
 // collect keeps what the corpus-level delegation table needs from a
 // document: per-turn stance labels and scores, and turn and word counts.
 func (o *Output) collect(d *Document) {
-	for _, t := range d.Transcript.Turns {
+	for i, t := range d.Transcript.Turns {
 		if !speaksForItself(t) {
 			continue
 		}
@@ -177,6 +188,15 @@ func (o *Output) collect(d *Document) {
 		}
 		tot.turns++
 		tot.words += t.Words
+		for _, s := range d.Tone[i] {
+			if s.Courtesy {
+				tot.courtesySum += s.CourtesyCompound
+				tot.courtesyN++
+			} else {
+				tot.toneSum += s.Compound
+				tot.toneN++
+			}
+		}
 	}
 	for _, s := range d.Stances {
 		t := d.Transcript.Turns[s.Turn]
@@ -230,8 +250,9 @@ func (o *Output) Commit(m *Manifest) error {
 	rows := map[string]int64{
 		tables.Interventions.Name: o.interventions.Rows(), tables.Sentences.Name: o.sentences.Rows(),
 		tables.Tokens.Name: o.tokens.Rows(), tables.Entities.Name: o.entities.Rows(), tables.Stance.Name: o.stance.Rows(),
+		tables.Edges.Name: o.edges.Rows(),
 	}
-	closers := []func() error{o.interventions.Close, o.sentences.Close, o.tokens.Close, o.entities.Close, o.stance.Close}
+	closers := []func() error{o.interventions.Close, o.sentences.Close, o.tokens.Close, o.entities.Close, o.stance.Close, o.edges.Close}
 	for _, c := range closers {
 		if err := c(); err != nil {
 			return err

@@ -22,7 +22,9 @@ import (
 	"github.com/plenary/plenary/datasets/config"
 	"github.com/plenary/plenary/datasets/gazetteer"
 	"github.com/plenary/plenary/datasets/ingest"
+	"github.com/plenary/plenary/features/alignment"
 	"github.com/plenary/plenary/features/cues"
+	"github.com/plenary/plenary/features/sentiment"
 	"github.com/plenary/plenary/features/targets"
 	"github.com/plenary/plenary/models/stance"
 	"github.com/plenary/plenary/nlp"
@@ -40,8 +42,10 @@ type Document struct {
 	SHA256      string
 	Size        int64
 	Transcript  *ingest.Transcript
-	Annotations []nlp.Annotation // one per turn, same order
-	Stances     []TurnStance     // in turn order, then target order
+	Annotations []nlp.Annotation       // one per turn, same order
+	Stances     []TurnStance           // in turn order, then target order
+	Tone        [][]sentiment.Sentence // per turn, per sentence
+	Edges       []EdgeRecord           // in turn order
 }
 
 // Sink receives documents in input order, one at a time.
@@ -98,7 +102,10 @@ func Run(ctx context.Context, inputs []Input, opt Options, sink Sink) (Stats, er
 		return Stats{}, err
 	}
 	ing := ingest.New(opt.Config, opt.Gazetteer)
-	st := &stanceStage{resolver: targets.NewResolver(opt.Targets, opt.Gazetteer), model: stance.New(opt.Lexicon, opt.Targets)}
+	st, err := newFeatureStage(opt)
+	if err != nil {
+		return Stats{}, err
+	}
 	clock := &stageClock{d: map[string]time.Duration{}}
 
 	g, ctx := errgroup.WithContext(ctx)
@@ -130,6 +137,23 @@ func Run(ctx context.Context, inputs []Input, opt Options, sink Sink) (Stats, er
 	}
 	stats.WallSeconds = time.Since(start).Seconds()
 	return stats, nil
+}
+
+func newFeatureStage(opt Options) (*featureStage, error) {
+	tone, err := sentiment.New()
+	if err != nil {
+		return nil, err
+	}
+	align, err := alignment.New(opt.Gazetteer)
+	if err != nil {
+		return nil, err
+	}
+	return &featureStage{
+		resolver: targets.NewResolver(opt.Targets, opt.Gazetteer),
+		model:    stance.New(opt.Lexicon, opt.Targets),
+		tone:     tone,
+		align:    align,
+	}, nil
 }
 
 // source emits one document per input, waiting for a free slot in the

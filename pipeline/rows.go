@@ -2,10 +2,12 @@ package pipeline
 
 import (
 	"fmt"
+	"math"
 	"strings"
 
 	"github.com/plenary/plenary/datasets/gazetteer"
 	"github.com/plenary/plenary/datasets/ingest"
+	"github.com/plenary/plenary/features/sentiment"
 	"github.com/plenary/plenary/models/stance"
 	"github.com/plenary/plenary/nlp"
 	"github.com/plenary/plenary/pipeline/tables"
@@ -18,6 +20,7 @@ type docRows struct {
 	tokens        []tables.TokenRow
 	entities      []tables.EntityRow
 	stance        []tables.StanceRow
+	edges         []tables.EdgeRow
 }
 
 // rowsOf converts a processed document into table rows, translating every
@@ -31,11 +34,13 @@ func rowsOf(d *Document, gaz *gazetteer.Gazetteer) docRows {
 		for _, k := range a.Tokens {
 			perSentence[k.Sentence]++
 		}
-		r.interventions = append(r.interventions, interventionRow(tr, t, a, gaz))
-		for _, s := range a.Sentences {
+		r.interventions = append(r.interventions, interventionRow(tr, t, a, d.Tone[i], gaz))
+		for k, s := range a.Sentences {
+			tone := d.Tone[i][k]
 			r.sentences = append(r.sentences, tables.SentenceRow{
 				InterventionID: t.ID, SentenceID: fmt.Sprintf("%s.s%03d", t.ID, s.Seq), Seq: int32(s.Seq),
 				Text: s.Text, Offsets: offsets(tr.Text, s.Start, s.End), NTokens: perSentence[s.Seq],
+				Tone: tone.Compound, Courtesy: tone.Courtesy, ToneCourtesy: tone.CourtesyCompound,
 			})
 		}
 		for _, k := range a.Tokens {
@@ -59,7 +64,42 @@ func rowsOf(d *Document, gaz *gazetteer.Gazetteer) docRows {
 			Cues: nonNil(s.Result.Cues), NMentions: int32(s.Result.Mentions), Model: stance.ModelName,
 		})
 	}
+	for _, e := range d.Edges {
+		t := tr.Turns[e.Turn]
+		src, reported := e.Edge.Source, true
+		if src == "" {
+			src, reported = t.Code, false
+		}
+		r.edges = append(r.edges, tables.EdgeRow{
+			InterventionID: t.ID, SourceFile: tr.Name, Source: src, Target: e.Edge.Target, Kind: string(e.Edge.Kind), Reported: reported,
+			Cue: e.Edge.Cue, Evidence: e.Edge.Sentence, EvidenceOffsets: offsets(tr.Text, t.Start+e.Edge.Start, t.Start+e.Edge.End),
+		})
+	}
 	return r
+}
+
+// turnTone is the mean substantive and courtesy tone of a turn's
+// sentences; NaN when it has none of a kind.
+func turnTone(tone []sentiment.Sentence) (substantive, courtesy float64, nCourtesy int) {
+	var sum, csum float64
+	n := 0
+	for _, s := range tone {
+		if s.Courtesy {
+			csum += s.CourtesyCompound
+			nCourtesy++
+		} else {
+			sum += s.Compound
+			n++
+		}
+	}
+	return meanOrNaN(sum, n), meanOrNaN(csum, nCourtesy), nCourtesy
+}
+
+func meanOrNaN(sum float64, n int) float64 {
+	if n == 0 {
+		return math.NaN()
+	}
+	return sum / float64(n)
 }
 
 func nonNil(s []string) []string {
@@ -70,11 +110,16 @@ func nonNil(s []string) []string {
 }
 
 func delegationRow(ds stance.DelegationStance, tot *delegationTotals, gaz *gazetteer.Gazetteer) tables.DelegationRow {
+	sub, cour := math.NaN(), math.NaN()
+	if tot != nil {
+		sub, cour = meanOrNaN(tot.toneSum, tot.toneN), meanOrNaN(tot.courtesySum, tot.courtesyN)
+	}
 	e, _ := gaz.ByCode(ds.Delegation)
 	row := tables.DelegationRow{
 		Code: ds.Delegation, Name: e.DisplayName, Kind: string(e.Kind), RegionalGroup: e.RegionalGroup, EUMember: e.EUMember,
 		Target: ds.Target, Label: ds.Label, Score: ds.Score, Turns: int32(ds.Turns),
 		Support: int32(ds.Support), Oppose: int32(ds.Oppose), Neutral: int32(ds.Neutral), Evidence: nonNil(ds.Evidence),
+		ToneSubstantive: sub, ToneCourtesy: cour,
 	}
 	if tot != nil {
 		row.TurnsTotal, row.WordsTotal = int32(tot.turns), int32(tot.words)
@@ -82,12 +127,14 @@ func delegationRow(ds stance.DelegationStance, tot *delegationTotals, gaz *gazet
 	return row
 }
 
-func interventionRow(tr *ingest.Transcript, t ingest.Turn, a nlp.Annotation, gaz *gazetteer.Gazetteer) tables.Intervention {
+func interventionRow(tr *ingest.Transcript, t ingest.Turn, a nlp.Annotation, tone []sentiment.Sentence, gaz *gazetteer.Gazetteer) tables.Intervention {
 	var name string
 	if e, ok := gaz.ByCode(t.Code); ok && t.Code != "" {
 		name = e.DisplayName
 	}
+	sub, cour, nCour := turnTone(tone)
 	return tables.Intervention{
+		ToneSubstantive: sub, ToneCourtesy: cour, NCourtesy: int32(nCour),
 		ID: t.ID, SourceFile: tr.Name, Session: tr.Session, Seq: int32(t.Seq),
 		SpeakerRaw: t.SpeakerRaw, Role: string(t.Role), DelegationCode: t.Code, Delegation: name,
 		Inferred: t.Inferred, Procedural: t.Procedural, OnBehalfOf: strings.Join(t.OnBehalfOf, ";"), FloorTo: t.FloorTo,

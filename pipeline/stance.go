@@ -4,7 +4,9 @@ import (
 	"time"
 
 	"github.com/plenary/plenary/datasets/ingest"
+	"github.com/plenary/plenary/features/alignment"
 	"github.com/plenary/plenary/features/cues"
+	"github.com/plenary/plenary/features/sentiment"
 	"github.com/plenary/plenary/features/targets"
 	"github.com/plenary/plenary/models/stance"
 )
@@ -20,14 +22,41 @@ type TurnStance struct {
 	Evidence                   string
 }
 
-// stanceStage labels the stance of a document's delegation turns.
-type stanceStage struct {
-	resolver *targets.Resolver
-	model    *stance.Model
+// EdgeRecord is one alignment edge of a turn.
+type EdgeRecord struct {
+	Turn int // index into Transcript.Turns
+	Edge alignment.Edge
 }
 
-func (s *stanceStage) run(d *Document, clock *stageClock) error {
+// featureStage reads what each turn says: the tone of every sentence, the
+// alignment edges and the stance on each target of delegation turns.
+type featureStage struct {
+	resolver *targets.Resolver
+	model    *stance.Model
+	tone     *sentiment.Scorer
+	align    *alignment.Extractor
+}
+
+func (s *featureStage) run(d *Document, clock *stageClock) error {
 	t0 := time.Now()
+	d.Tone = make([][]sentiment.Sentence, len(d.Transcript.Turns))
+	for i := range d.Transcript.Turns {
+		for _, sn := range d.Annotations[i].Sentences {
+			d.Tone[i] = append(d.Tone[i], s.tone.Sentence(sn.Text))
+		}
+	}
+	clock.add("sentiment", time.Since(t0))
+	t0 = time.Now()
+	for i, t := range d.Transcript.Turns {
+		if !speaksForItself(t) {
+			continue
+		}
+		for _, e := range s.align.Extract(t.Text, t.Code) {
+			d.Edges = append(d.Edges, EdgeRecord{Turn: i, Edge: e})
+		}
+	}
+	clock.add("alignment", time.Since(t0))
+	t0 = time.Now()
 	for i, t := range d.Transcript.Turns {
 		if !speaksForItself(t) {
 			continue

@@ -1,6 +1,8 @@
 package tables
 
 import (
+	"math"
+
 	"github.com/apache/arrow-go/v18/arrow"
 	"github.com/apache/arrow-go/v18/arrow/array"
 )
@@ -26,6 +28,10 @@ type Intervention struct {
 	Offsets
 	Line                       int32
 	Words, NSentences, NTokens int32
+	// ToneSubstantive and ToneCourtesy are NaN (written as null) when the
+	// turn has no sentence of that kind.
+	ToneSubstantive, ToneCourtesy float64
+	NCourtesy                     int32
 }
 
 // SentenceRow is one row of sentences.parquet.
@@ -34,7 +40,10 @@ type SentenceRow struct {
 	Seq                        int32
 	Text                       string
 	Offsets
-	NTokens int32
+	NTokens      int32
+	Tone         float64 // substantive tone, courtesy masked
+	Courtesy     bool
+	ToneCourtesy float64
 }
 
 // TokenRow is one row of tokens.parquet.
@@ -97,12 +106,15 @@ var Interventions = newTable("interventions", "one row per turn (intervention) o
 	}, Column{"line", i32, false, "1-based line of the heading in the source file (of the first paragraph when there is no heading)"},
 		Column{"n_words", i32, false, "whitespace-separated words in text"},
 		Column{"n_sentences", i32, false, "rows of this turn in sentences.parquet"},
-		Column{"n_tokens", i32, false, "rows of this turn in tokens.parquet"}),
+		Column{"n_tokens", i32, false, "rows of this turn in tokens.parquet"},
+		Column{"tone_substantive", f64, true, "mean substantive tone of the turn's non-courtesy sentences, in [-1, 1] (courtesy formulae masked, topic words such as threat/attack neutral); null if none"},
+		Column{"tone_courtesy", f64, true, "mean tone of the turn's courtesy sentences (thanks, congratulations, greetings); null if none"},
+		Column{"n_courtesy_sentences", i32, false, "sentences that are mostly courtesy formulae"}),
 	func(b *array.RecordBuilder, r Intervention) {
 		f := fields(b)
 		f.str(r.ID).str(r.SourceFile).opt(r.Session).i32(r.Seq).opt(r.SpeakerRaw).str(r.Role).opt(r.DelegationCode).opt(r.Delegation).
 			bool(r.Inferred).bool(r.Procedural).opt(r.OnBehalfOf).opt(r.FloorTo).opt(r.AgendaItem).opt(r.AgendaTopic).str(r.Text).
-			span(r.Offsets).i32(r.Line).i32(r.Words).i32(r.NSentences).i32(r.NTokens)
+			span(r.Offsets).i32(r.Line).i32(r.Words).i32(r.NSentences).i32(r.NTokens).optF64(r.ToneSubstantive).optF64(r.ToneCourtesy).i32(r.NCourtesy)
 	})
 
 // Sentences is sentences.parquet: one row per sentence of every turn.
@@ -112,9 +124,12 @@ var Sentences = newTable("sentences", "one row per sentence of every turn (prose
 		{"sentence_id", str, false, `stable id "<intervention_id>.s<seq>"`},
 		{"seq", i32, false, "position of the sentence in its turn, from 1"},
 		{"text", str, false, "the sentence, normalised"},
-	}, Column{"n_tokens", i32, false, "rows of this sentence in tokens.parquet"}),
+	}, Column{"n_tokens", i32, false, "rows of this sentence in tokens.parquet"},
+		Column{"tone", f64, false, "substantive tone in [-1, 1]: VADER-style compound with courtesy formulae masked and the field's topic words (threat, attack, malicious, ...) neutral; see features/sentiment"},
+		Column{"courtesy", boo, false, "the sentence is mostly a courtesy formula (thanks, congratulations, greetings, praise of efforts)"},
+		Column{"tone_courtesy", f64, false, "tone of the courtesy part of the sentence alone (0 if none)"}),
 	func(b *array.RecordBuilder, r SentenceRow) {
-		fields(b).str(r.InterventionID).str(r.SentenceID).i32(r.Seq).str(r.Text).span(r.Offsets).i32(r.NTokens)
+		fields(b).str(r.InterventionID).str(r.SentenceID).i32(r.Seq).str(r.Text).span(r.Offsets).i32(r.NTokens).f64(r.Tone).bool(r.Courtesy).f64(r.ToneCourtesy)
 	})
 
 // Tokens is tokens.parquet: one row per token.
@@ -200,6 +215,7 @@ type DelegationRow struct {
 	Score                           float64
 	Turns, Support, Oppose, Neutral int32
 	Evidence                        []string
+	ToneSubstantive, ToneCourtesy   float64 // NaN → null
 }
 
 var (
@@ -248,13 +264,27 @@ var Delegations = newTable("delegations", "one row per (delegation, target) over
 		{"n_oppose", i32, false, "of which labelled oppose"},
 		{"n_neutral", i32, false, "of which labelled neutral"},
 		{"evidence_ids", strs, false, "intervention ids of the turns whose label equals the delegation's label"},
+		{"tone_substantive", f64, true, "mean substantive tone of all the delegation's non-courtesy sentences (same on every target row); null if none"},
+		{"tone_courtesy", f64, true, "mean tone of the delegation's courtesy sentences (same on every target row); null if none"},
 	},
 	func(b *array.RecordBuilder, r DelegationRow) {
 		fields(b).str(r.Code).str(r.Name).str(r.Kind).opt(r.RegionalGroup).bool(r.EUMember).i32(r.TurnsTotal).i32(r.WordsTotal).
-			str(r.Target).str(r.Label).f64(r.Score).i32(r.Turns).i32(r.Support).i32(r.Oppose).i32(r.Neutral).list(r.Evidence)
+			str(r.Target).str(r.Label).f64(r.Score).i32(r.Turns).i32(r.Support).i32(r.Oppose).i32(r.Neutral).list(r.Evidence).
+			optF64(r.ToneSubstantive).optF64(r.ToneCourtesy)
 	})
 
 func (a *appender) f64(v float64) *appender { a.next().(*array.Float64Builder).Append(v); return a }
+
+// optF64 appends v, or null when v is NaN.
+func (a *appender) optF64(v float64) *appender {
+	b := a.next().(*array.Float64Builder)
+	if math.IsNaN(v) {
+		b.AppendNull()
+	} else {
+		b.Append(v)
+	}
+	return a
+}
 
 // list appends a list of strings (an empty list, never null).
 func (a *appender) list(vs []string) *appender {
@@ -266,3 +296,33 @@ func (a *appender) list(vs []string) *appender {
 	}
 	return a
 }
+
+// EdgeRow is one row of edges.parquet.
+type EdgeRow struct {
+	InterventionID, SourceFile string
+	Source, Target, Kind       string
+	Reported                   bool
+	Cue, Evidence              string
+	EvidenceOffsets            Offsets
+}
+
+// Edges is edges.parquet: the alignment network, one row per link.
+var Edges = newTable("edges", "one row per alignment link stated in a delegation turn (who aligns with, agrees with, supports or disagrees with whom); sorted by intervention, then evidence position",
+	[]Column{
+		{"intervention_id", str, false, "the turn that states the link"},
+		{"source_file", str, false, "base name of the transcript file"},
+		{"source_code", str, false, "the delegation that aligns (the speaker, or a country named as aligning with the speaker's statement)"},
+		{"target_code", str, false, "the delegation or group aligned with (ISO3, EU, GRP-…)"},
+		{"kind", str, false, "aligns | agrees | supports_statement | supports_proposal | disagrees"},
+		{"reported", boo, false, "true when the source is not the speaker (candidate countries aligning with an EU statement)"},
+		{"cue", str, false, "the cue words as written, … where the target stands ('As … said')"},
+		{"evidence", str, false, "the sentence that states the link, normalised"},
+		{"evidence_start", i32, false, "start of the sentence in the source file, in code points"},
+		{"evidence_end", i32, false, "end of the sentence (exclusive), in code points"},
+		{"evidence_byte_start", i32, false, "start of the sentence in the source file, in bytes"},
+		{"evidence_byte_end", i32, false, "end of the sentence (exclusive), in bytes"},
+	},
+	func(b *array.RecordBuilder, r EdgeRow) {
+		fields(b).str(r.InterventionID).str(r.SourceFile).str(r.Source).str(r.Target).str(r.Kind).bool(r.Reported).
+			str(r.Cue).str(r.Evidence).span(r.EvidenceOffsets)
+	})
