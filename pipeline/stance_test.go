@@ -61,6 +61,7 @@ func TestStanceQuality(t *testing.T) {
 		{"corpus", "../datasets/annotations/stance-gold.tsv", nil, 0.90},
 		{"synthetic dev", syn + "stance-gold.tsv", []string{syn + "synthetic-s2-m1.txt", syn + "synthetic-s2-m4.txt"}, 0.90},
 		{"synthetic test", syn + "stance-gold.tsv", []string{syn + "synthetic-s3-m2.txt", syn + "synthetic-s3-m6.txt"}, 0.85},
+		{"held-out", "../datasets/annotations/heldout/stance-gold.tsv", []string{"../datasets/annotations/heldout"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)
