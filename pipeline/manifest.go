@@ -59,7 +59,7 @@ type ManifestOutput struct {
 	File   string `json:"file"`
 	SHA256 string `json:"sha256"`
 	Bytes  int64  `json:"bytes"`
-	Rows   int64  `json:"rows"`
+	Rows   *int64 `json:"rows,omitempty"` // tables only
 }
 
 // Totals are the counts of a run.

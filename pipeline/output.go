@@ -274,6 +274,14 @@ func (o *Output) Commit(m *Manifest) error {
 		}
 		m.Outputs = append(m.Outputs, out)
 	}
+	if err := writeJSON(filepath.Join(o.tmp, DataPackageName), newDataPackage(m.Outputs)); err != nil {
+		return err
+	}
+	dp, err := describeOutput(filepath.Join(o.tmp, DataPackageName), -1)
+	if err != nil {
+		return err
+	}
+	m.Outputs = append(m.Outputs, dp)
 	if err := writeJSON(filepath.Join(o.tmp, ManifestName), m); err != nil {
 		return err
 	}
@@ -328,6 +336,8 @@ func (o *Output) Abort() {
 	_ = os.RemoveAll(o.tmp)
 }
 
+// describeOutput hashes an output file; rows < 0 for files that are not
+// tables.
 func describeOutput(path string, rows int64) (ManifestOutput, error) {
 	f, err := os.Open(path)
 	if err != nil {
@@ -339,7 +349,11 @@ func describeOutput(path string, rows int64) (ManifestOutput, error) {
 	if err != nil {
 		return ManifestOutput{}, fmt.Errorf("output: hashing %s: %w", path, err)
 	}
-	return ManifestOutput{File: filepath.Base(path), SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: n, Rows: rows}, nil
+	out := ManifestOutput{File: filepath.Base(path), SHA256: hex.EncodeToString(h.Sum(nil)), Bytes: n}
+	if rows >= 0 {
+		out.Rows = &rows
+	}
+	return out, nil
 }
 
 // writeJSON writes v as indented JSON, without HTML escaping (the manifest

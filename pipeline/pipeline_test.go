@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"errors"
 	"os"
 	"path/filepath"
@@ -67,7 +68,9 @@ func TestReadBack(t *testing.T) {
 	}
 	rows := map[string]int64{}
 	for _, o := range m.Outputs {
-		rows[o.File] = o.Rows
+		if o.Rows != nil {
+			rows[o.File] = *o.Rows
+		}
 	}
 	for name, schema := range schemas {
 		tbl := readTable(t, filepath.Join(out, name))
@@ -219,7 +222,82 @@ func TestReplacesOwnOutputDir(t *testing.T) {
 		}
 	}
 	entries, err := os.ReadDir(out)
-	if err != nil || len(entries) != len(tableFiles)+1 {
+	if err != nil || len(entries) != len(tableFiles)+2 {
 		t.Fatalf("output holds %v (%v)", entries, err)
+	}
+}
+
+// TestVerify: a fresh output verifies; a changed byte, a missing file or
+// an unlisted file does not.
+func TestVerify(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "m.txt")
+	if err := os.WriteFile(in, []byte("Chair\n\nGood morning. Cuba, please.\n\nCuba\n\nThank you. We support the Programme of Action.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Execute(context.Background(), Job{Paths: []string{in}, OutDir: out, Workers: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if n, err := Verify(out); err != nil || n != len(tableFiles)+1 {
+		t.Fatalf("fresh output: %d files, %v", n, err)
+	}
+	corrupt := func(name string, f func(path string)) {
+		t.Helper()
+		dir := filepath.Join(t.TempDir(), "copy")
+		if err := os.CopyFS(dir, os.DirFS(out)); err != nil {
+			t.Fatal(err)
+		}
+		f(filepath.Join(dir, name))
+		if _, err := Verify(dir); !errors.Is(err, ErrVerify) || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: Verify = %v", name, err)
+		}
+	}
+	for _, name := range append(tableFiles, DataPackageName) {
+		corrupt(name, func(p string) {
+			b, _ := os.ReadFile(p)
+			b[len(b)/2] ^= 1
+			os.WriteFile(p, b, 0o644)
+		})
+	}
+	corrupt("stance.parquet", func(p string) { os.Remove(p) })
+	corrupt("extra.parquet", func(p string) { os.WriteFile(p, []byte("x"), 0o644) })
+}
+
+// TestDataPackage checks the Frictionless descriptor lists every table
+// with its checksum and typed fields.
+func TestDataPackage(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "m.txt")
+	if err := os.WriteFile(in, []byte("Chair\n\nGood morning. Cuba, please.\n\nCuba\n\nThank you.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	rep, err := Execute(context.Background(), Job{Paths: []string{in}, OutDir: out, Workers: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	raw, err := os.ReadFile(filepath.Join(out, DataPackageName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var dp dataPackage
+	if err := json.Unmarshal(raw, &dp); err != nil {
+		t.Fatal(err)
+	}
+	if len(dp.Resources) != len(tableFiles) {
+		t.Fatalf("%d resources, want %d", len(dp.Resources), len(tableFiles))
+	}
+	hashes := map[string]string{}
+	for _, o := range rep.Manifest.Outputs {
+		hashes[o.File] = "sha256:" + o.SHA256
+	}
+	for _, r := range dp.Resources {
+		if r.Hash != hashes[r.Path] || len(r.Schema.Fields) == 0 || r.Format != "parquet" {
+			t.Errorf("resource %s: hash %s (manifest %s), %d fields", r.Name, r.Hash, hashes[r.Path], len(r.Schema.Fields))
+		}
+		for _, f := range r.Schema.Fields {
+			if f.Type == "any" {
+				t.Errorf("%s.%s has no type", r.Name, f.Name)
+			}
+		}
 	}
 }

@@ -4,13 +4,16 @@
 //
 // Usage:
 //
-//	plenary run [--out DIR] [--workers N] [--config FILE] [--force] [PATH ...]
+//	plenary run [--out DIR] [--workers N] [--config FILE] [--targets FILE] [--force] [PATH ...]
+//	plenary eval --gold FILE [PATH ...]
+//	plenary verify DIR
+//	plenary schema [--out FILE]
 //	plenary version
 //
 // With no PATH, `plenary run` processes the corpus embedded in the binary
 // (two OEWG meetings of December 2021). Exit status: 0 on success, 1 when
-// the run failed, 2 for a usage error, 3 when an input file was refused,
-// 130 when interrupted.
+// the run failed (or verify found a mismatch), 2 for a usage error, 3 when
+// an input file was refused, 130 when interrupted.
 package main
 
 import (
@@ -77,6 +80,6 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newRunCmd(stdout, stderr), newEvalCmd(stdout, stderr), newVersionCmd(stdout))
+	root.AddCommand(newRunCmd(stdout, stderr), newEvalCmd(stdout, stderr), newVerifyCmd(stdout), newSchemaCmd(stdout), newVersionCmd(stdout))
 	return root
 }

@@ -41,6 +41,9 @@ func TestExitCodesAndMessages(t *testing.T) {
 		{"negative workers", []string{"run", "--workers", "-2"}, exitUsage, "", "--workers must be positive"},
 		{"unknown command", []string{"frobnicate"}, exitUsage, "", "unknown command"},
 		{"foreign output dir", []string{"run", "--out", dir, good}, exitFailed, "", "was not written by plenary"},
+		{"verify a fresh output", []string{"verify", out}, exitOK, "files match manifest.json", ""},
+		{"verify a directory without manifest", []string{"verify", dir}, exitFailed, "", "verification failed"},
+		{"schema", []string{"schema"}, exitOK, "## stance.parquet", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -72,12 +72,17 @@ var (
 	i32  = arrow.PrimitiveTypes.Int32
 	boo  = arrow.FixedWidthTypes.Boolean
 	span = []Column{
-		{"char_start", i32, false, "start of the span in the source file, in Unicode code points from 0 (Python str / R substr indexing, +1 in R)"},
-		{"char_end", i32, false, "end of the span (exclusive), in code points"},
-		{"byte_start", i32, false, "start of the span in the source file, in bytes"},
-		{"byte_end", i32, false, "end of the span (exclusive), in bytes"},
+		col("char_start", i32, false, "start of the span in the source file, in Unicode code points from 0 (Python str / R substr indexing, +1 in R)"),
+		col("char_end", i32, false, "end of the span (exclusive), in code points"),
+		col("byte_start", i32, false, "start of the span in the source file, in bytes"),
+		col("byte_end", i32, false, "end of the span (exclusive), in bytes"),
 	}
 )
+
+// col describes a column.
+func col(name string, t arrow.DataType, nullable bool, doc string) Column {
+	return Column{Name: name, Type: t, Nullable: nullable, Doc: doc}
+}
 
 func withSpan(before []Column, after ...Column) []Column {
 	out := append(append(append([]Column{}, before...), span...), after...)
@@ -88,28 +93,28 @@ func withSpan(before []Column, after ...Column) []Column {
 // included, in file order then seq.
 var Interventions = newTable("interventions", "one row per turn (intervention) of every transcript, Chair turns included; sorted by source_file, seq",
 	withSpan([]Column{
-		{"intervention_id", str, false, `stable id "<file stem>.t<seq>", e.g. "oewg2-s1-m9.t045"`},
-		{"source_file", str, false, "base name of the transcript file"},
-		{"session", str, true, `session and meeting from the header "Session 1-9 Transcript", e.g. "1-9"; null if the file has no header`},
-		{"seq", i32, false, "position of the turn in its file, from 1"},
-		{"speaker_raw", str, true, "the speaker heading as written (trimmed); null when the heading is missing and the speaker was inferred"},
-		{"speaker_role", str, false, "chair | delegation (member states and the EU) | observer (observer states, groups, organisations) | other (unknown or unattributable speaker)"},
-		{"delegation_code", str, true, "ISO 3166-1 alpha-3 code, EU, or a gazetteer code for groups and organisations; null for the Chair and for unattributed turns"},
-		{"delegation", str, true, "display name of the delegation from the gazetteer; null when delegation_code is null"},
-		{"speaker_inferred", boo, false, "true when no heading marks the turn: its start and speaker were inferred (a delegation from the Chair's floor-giving; the Chair from a paragraph that thanks the previous speaker or gives the floor); speaker_role is other when the Chair named no one"},
-		{"procedural", boo, false, "true for turns that manage the floor only: short delegation turns with a procedural cue (deferring, 'was Colombia before me?') and short Chair turns that give the floor"},
-		{"on_behalf_of", str, true, `codes of those the delegation speaks for ("on behalf of the EU and its member states" → "EU"), separated by ";"; null if none`},
-		{"floor_to", str, true, "Chair turns: code of the delegation given the floor at the end of the turn; null otherwise"},
-		{"agenda_item", str, true, `agenda item in force ("3", "5", "6"), from the Chair's announcements; null before the first`},
-		{"agenda_topic", str, true, "agenda topic id from the configuration (e.g. capacity-building, organizational-matters); null if not announced"},
-		{"text", str, false, "the speech, heading excluded, normalised (ASCII quotes and spaces, LF line breaks); the source bytes are at byte_start:byte_end"},
-	}, Column{"line", i32, false, "1-based line of the heading in the source file (of the first paragraph when there is no heading)"},
-		Column{"n_words", i32, false, "whitespace-separated words in text"},
-		Column{"n_sentences", i32, false, "rows of this turn in sentences.parquet"},
-		Column{"n_tokens", i32, false, "rows of this turn in tokens.parquet"},
-		Column{"tone_substantive", f64, true, "mean substantive tone of the turn's non-courtesy sentences, in [-1, 1] (courtesy formulae masked, topic words such as threat/attack neutral); null if none"},
-		Column{"tone_courtesy", f64, true, "mean tone of the turn's courtesy sentences (thanks, congratulations, greetings); null if none"},
-		Column{"n_courtesy_sentences", i32, false, "sentences that are mostly courtesy formulae"}),
+		col("intervention_id", str, false, `stable id "<file stem>.t<seq>", e.g. "oewg2-s1-m9.t045"`),
+		col("source_file", str, false, "base name of the transcript file"),
+		col("session", str, true, `session and meeting from the header "Session 1-9 Transcript", e.g. "1-9"; null if the file has no header`),
+		col("seq", i32, false, "position of the turn in its file, from 1"),
+		col("speaker_raw", str, true, "the speaker heading as written (trimmed); null when the heading is missing and the speaker was inferred"),
+		col("speaker_role", str, false, "chair | delegation (member states and the EU) | observer (observer states, groups, organisations) | other (unknown or unattributable speaker)"),
+		col("delegation_code", str, true, "ISO 3166-1 alpha-3 code, EU, or a gazetteer code for groups and organisations; null for the Chair and for unattributed turns"),
+		col("delegation", str, true, "display name of the delegation from the gazetteer; null when delegation_code is null"),
+		col("speaker_inferred", boo, false, "true when no heading marks the turn: its start and speaker were inferred (a delegation from the Chair's floor-giving; the Chair from a paragraph that thanks the previous speaker or gives the floor); speaker_role is other when the Chair named no one"),
+		col("procedural", boo, false, "true for turns that manage the floor only: short delegation turns with a procedural cue (deferring, 'was Colombia before me?') and short Chair turns that give the floor"),
+		col("on_behalf_of", str, true, `codes of those the delegation speaks for ("on behalf of the EU and its member states" → "EU"), separated by ";"; null if none`),
+		col("floor_to", str, true, "Chair turns: code of the delegation given the floor at the end of the turn; null otherwise"),
+		col("agenda_item", str, true, `agenda item in force ("3", "5", "6"), from the Chair's announcements; null before the first`),
+		col("agenda_topic", str, true, "agenda topic id from the configuration (e.g. capacity-building, organizational-matters); null if not announced"),
+		col("text", str, false, "the speech, heading excluded, normalised (ASCII quotes and spaces, LF line breaks); the source bytes are at byte_start:byte_end"),
+	}, col("line", i32, false, "1-based line of the heading in the source file (of the first paragraph when there is no heading)"),
+		col("n_words", i32, false, "whitespace-separated words in text"),
+		col("n_sentences", i32, false, "rows of this turn in sentences.parquet"),
+		col("n_tokens", i32, false, "rows of this turn in tokens.parquet"),
+		col("tone_substantive", f64, true, "mean substantive tone of the turn's non-courtesy sentences, in [-1, 1] (courtesy formulae masked, topic words such as threat/attack neutral); null if none"),
+		col("tone_courtesy", f64, true, "mean tone of the turn's courtesy sentences (thanks, congratulations, greetings); null if none"),
+		col("n_courtesy_sentences", i32, false, "sentences that are mostly courtesy formulae")),
 	func(b *array.RecordBuilder, r Intervention) {
 		f := fields(b)
 		f.str(r.ID).str(r.SourceFile).opt(r.Session).i32(r.Seq).opt(r.SpeakerRaw).str(r.Role).opt(r.DelegationCode).opt(r.Delegation).
@@ -120,14 +125,14 @@ var Interventions = newTable("interventions", "one row per turn (intervention) o
 // Sentences is sentences.parquet: one row per sentence of every turn.
 var Sentences = newTable("sentences", "one row per sentence of every turn (prose v3 segmentation); sorted by intervention, seq",
 	withSpan([]Column{
-		{"intervention_id", str, false, "the turn (interventions.intervention_id)"},
-		{"sentence_id", str, false, `stable id "<intervention_id>.s<seq>"`},
-		{"seq", i32, false, "position of the sentence in its turn, from 1"},
-		{"text", str, false, "the sentence, normalised"},
-	}, Column{"n_tokens", i32, false, "rows of this sentence in tokens.parquet"},
-		Column{"tone", f64, false, "substantive tone in [-1, 1]: VADER-style compound with courtesy formulae masked and the field's topic words (threat, attack, malicious, ...) neutral; see features/sentiment"},
-		Column{"courtesy", boo, false, "the sentence is mostly a courtesy formula (thanks, congratulations, greetings, praise of efforts)"},
-		Column{"tone_courtesy", f64, false, "tone of the courtesy part of the sentence alone (0 if none)"}),
+		col("intervention_id", str, false, "the turn (interventions.intervention_id)"),
+		col("sentence_id", str, false, `stable id "<intervention_id>.s<seq>"`),
+		col("seq", i32, false, "position of the sentence in its turn, from 1"),
+		col("text", str, false, "the sentence, normalised"),
+	}, col("n_tokens", i32, false, "rows of this sentence in tokens.parquet"),
+		col("tone", f64, false, "substantive tone in [-1, 1]: VADER-style compound with courtesy formulae masked and the field's topic words (threat, attack, malicious, ...) neutral; see features/sentiment"),
+		col("courtesy", boo, false, "the sentence is mostly a courtesy formula (thanks, congratulations, greetings, praise of efforts)"),
+		col("tone_courtesy", f64, false, "tone of the courtesy part of the sentence alone (0 if none)")),
 	func(b *array.RecordBuilder, r SentenceRow) {
 		fields(b).str(r.InterventionID).str(r.SentenceID).i32(r.Seq).str(r.Text).span(r.Offsets).i32(r.NTokens).f64(r.Tone).bool(r.Courtesy).f64(r.ToneCourtesy)
 	})
@@ -135,11 +140,11 @@ var Sentences = newTable("sentences", "one row per sentence of every turn (prose
 // Tokens is tokens.parquet: one row per token.
 var Tokens = newTable("tokens", "one row per token (prose v3 tokenizer and perceptron tagger); sorted by intervention, seq",
 	withSpan([]Column{
-		{"intervention_id", str, false, "the turn"},
-		{"sentence_seq", i32, false, "seq of the token's sentence in sentences.parquet"},
-		{"seq", i32, false, "position of the token in its turn, from 1"},
-		{"text", str, false, "the token, normalised"},
-		{"pos", str, false, "Penn Treebank part-of-speech tag"},
+		col("intervention_id", str, false, "the turn"),
+		col("sentence_seq", i32, false, "seq of the token's sentence in sentences.parquet"),
+		col("seq", i32, false, "position of the token in its turn, from 1"),
+		col("text", str, false, "the token, normalised"),
+		col("pos", str, false, "Penn Treebank part-of-speech tag"),
 	}),
 	func(b *array.RecordBuilder, r TokenRow) {
 		fields(b).str(r.InterventionID).i32(r.SentenceSeq).i32(r.Seq).str(r.Text).str(r.POS).span(r.Offsets)
@@ -148,15 +153,15 @@ var Tokens = newTable("tokens", "one row per token (prose v3 tokenizer and perce
 // Entities is entities.parquet: one row per named entity.
 var Entities = newTable("entities", "one row per named entity: gazetteer matches (delegations, groups, organisations) and prose v3 entities that do not overlap them; sorted by intervention, seq",
 	withSpan([]Column{
-		{"intervention_id", str, false, "the turn"},
-		{"sentence_seq", i32, false, "seq of the entity's sentence"},
-		{"seq", i32, false, "position of the entity in its turn, from 1"},
-		{"text", str, false, "the entity as written, normalised"},
-		{"label", str, false, "GPE (states, observer states), ORG (EU, groups, organisations), or prose's label (PERSON, GPE, ORG, ...)"},
-		{"code", str, true, "gazetteer code (ISO3, EU, ...); null for prose entities"},
-		{"kind", str, true, "gazetteer kind: state | observer | union | group | organisation; null for prose entities"},
-		{"demonym", boo, false, `true when matched as a demonym ("the French statement")`},
-		{"source", str, false, "gazetteer | prose"},
+		col("intervention_id", str, false, "the turn"),
+		col("sentence_seq", i32, false, "seq of the entity's sentence"),
+		col("seq", i32, false, "position of the entity in its turn, from 1"),
+		col("text", str, false, "the entity as written, normalised"),
+		col("label", str, false, "GPE (states, observer states), ORG (EU, groups, organisations), or prose's label (PERSON, GPE, ORG, ...)"),
+		col("code", str, true, "gazetteer code (ISO3, EU, ...); null for prose entities"),
+		col("kind", str, true, "gazetteer kind: state | observer | union | group | organisation; null for prose entities"),
+		col("demonym", boo, false, `true when matched as a demonym ("the French statement")`),
+		col("source", str, false, "gazetteer | prose"),
 	}),
 	func(b *array.RecordBuilder, r EntityRow) {
 		fields(b).str(r.InterventionID).i32(r.SentenceSeq).i32(r.Seq).str(r.Text).str(r.Label).opt(r.Code).opt(r.Kind).
@@ -226,20 +231,20 @@ var (
 // Stance is stance.parquet: one row per turn and target the turn addresses.
 var Stance = newTable("stance", "one row per (delegation turn, target) where the turn addresses the target; sorted by intervention, target order of the target file",
 	[]Column{
-		{"intervention_id", str, false, "the turn (interventions.intervention_id)"},
-		{"source_file", str, false, "base name of the transcript file"},
-		{"delegation_code", str, false, "the speaking delegation"},
-		{"target", str, false, "target id from the target file (default: modalities, poa)"},
-		{"label", str, false, "support | oppose | neutral (the target is addressed without a position)"},
-		{"score", f64, false, "tanh of the summed cue weights: > 0 leans support, < 0 oppose; |score| ≥ tanh(threshold) gives support/oppose"},
-		{"evidence", str, false, "the sentence that shows the label, normalised"},
-		{"evidence_start", i32, false, "start of the evidence sentence in the source file, in code points"},
-		{"evidence_end", i32, false, "end of the evidence sentence (exclusive), in code points"},
-		{"evidence_byte_start", i32, false, "start of the evidence sentence in the source file, in bytes"},
-		{"evidence_byte_end", i32, false, "end of the evidence sentence (exclusive), in bytes"},
-		{"cues", strs, false, `cue words of the evidence sentence after scope, as written ("support", "no objection", "premature"), and implicit cues`},
-		{"n_mentions", i32, false, "mentions of the target in the turn (names, sponsor phrases, resolved anaphors, implicit cues)"},
-		{"model", str, false, "model name and version"},
+		col("intervention_id", str, false, "the turn (interventions.intervention_id)"),
+		col("source_file", str, false, "base name of the transcript file"),
+		col("delegation_code", str, false, "the speaking delegation"),
+		col("target", str, false, "target id from the target file (default: modalities, poa)"),
+		col("label", str, false, "support | oppose | neutral (the target is addressed without a position)"),
+		col("score", f64, false, "tanh of the summed cue weights: > 0 leans support, < 0 oppose; |score| ≥ tanh(threshold) gives support/oppose"),
+		col("evidence", str, false, "the sentence that shows the label, normalised"),
+		col("evidence_start", i32, false, "start of the evidence sentence in the source file, in code points"),
+		col("evidence_end", i32, false, "end of the evidence sentence (exclusive), in code points"),
+		col("evidence_byte_start", i32, false, "start of the evidence sentence in the source file, in bytes"),
+		col("evidence_byte_end", i32, false, "end of the evidence sentence (exclusive), in bytes"),
+		col("cues", strs, false, `cue words of the evidence sentence after scope, as written ("support", "no objection", "premature"), and implicit cues`),
+		col("n_mentions", i32, false, "mentions of the target in the turn (names, sponsor phrases, resolved anaphors, implicit cues)"),
+		col("model", str, false, "model name and version"),
 	},
 	func(b *array.RecordBuilder, r StanceRow) {
 		fields(b).str(r.InterventionID).str(r.SourceFile).str(r.DelegationCode).str(r.Target).str(r.Label).f64(r.Score).
@@ -249,23 +254,23 @@ var Stance = newTable("stance", "one row per (delegation turn, target) where the
 // Delegations is delegations.parquet: one row per delegation and target.
 var Delegations = newTable("delegations", "one row per (delegation, target) over the whole corpus: the delegation's position, its turns and evidence; sorted by delegation_code, target",
 	[]Column{
-		{"delegation_code", str, false, "ISO 3166-1 alpha-3, EU, or a gazetteer code"},
-		{"delegation", str, false, "display name from the gazetteer"},
-		{"kind", str, false, "state | observer | union | group | organisation"},
-		{"regional_group", str, true, "UN regional group: AFR, APG, EEG, GRULAC, WEOG; null for non-states"},
-		{"eu_member", boo, false, "member of the European Union"},
-		{"n_turns_total", i32, false, "turns of the delegation in the corpus"},
-		{"n_words_total", i32, false, "words of those turns"},
-		{"target", str, false, "target id"},
-		{"label", str, false, "support | oppose | neutral | none (never addressed); the sign of the summed turn scores, see docs"},
-		{"score", f64, false, "tanh of the summed raw turn scores on the target"},
-		{"n_turns", i32, false, "turns that address the target"},
-		{"n_support", i32, false, "of which labelled support"},
-		{"n_oppose", i32, false, "of which labelled oppose"},
-		{"n_neutral", i32, false, "of which labelled neutral"},
-		{"evidence_ids", strs, false, "intervention ids of the turns whose label equals the delegation's label"},
-		{"tone_substantive", f64, true, "mean substantive tone of all the delegation's non-courtesy sentences (same on every target row); null if none"},
-		{"tone_courtesy", f64, true, "mean tone of the delegation's courtesy sentences (same on every target row); null if none"},
+		col("delegation_code", str, false, "ISO 3166-1 alpha-3, EU, or a gazetteer code"),
+		col("delegation", str, false, "display name from the gazetteer"),
+		col("kind", str, false, "state | observer | union | group | organisation"),
+		col("regional_group", str, true, "UN regional group: AFR, APG, EEG, GRULAC, WEOG; null for non-states"),
+		col("eu_member", boo, false, "member of the European Union"),
+		col("n_turns_total", i32, false, "turns of the delegation in the corpus"),
+		col("n_words_total", i32, false, "words of those turns"),
+		col("target", str, false, "target id"),
+		col("label", str, false, "support | oppose | neutral | none (never addressed); the sign of the summed turn scores, see docs"),
+		col("score", f64, false, "tanh of the summed raw turn scores on the target"),
+		col("n_turns", i32, false, "turns that address the target"),
+		col("n_support", i32, false, "of which labelled support"),
+		col("n_oppose", i32, false, "of which labelled oppose"),
+		col("n_neutral", i32, false, "of which labelled neutral"),
+		col("evidence_ids", strs, false, "intervention ids of the turns whose label equals the delegation's label"),
+		col("tone_substantive", f64, true, "mean substantive tone of all the delegation's non-courtesy sentences (same on every target row); null if none"),
+		col("tone_courtesy", f64, true, "mean tone of the delegation's courtesy sentences (same on every target row); null if none"),
 	},
 	func(b *array.RecordBuilder, r DelegationRow) {
 		fields(b).str(r.Code).str(r.Name).str(r.Kind).opt(r.RegionalGroup).bool(r.EUMember).i32(r.TurnsTotal).i32(r.WordsTotal).
@@ -309,20 +314,35 @@ type EdgeRow struct {
 // Edges is edges.parquet: the alignment network, one row per link.
 var Edges = newTable("edges", "one row per alignment link stated in a delegation turn (who aligns with, agrees with, supports or disagrees with whom); sorted by intervention, then evidence position",
 	[]Column{
-		{"intervention_id", str, false, "the turn that states the link"},
-		{"source_file", str, false, "base name of the transcript file"},
-		{"source_code", str, false, "the delegation that aligns (the speaker, or a country named as aligning with the speaker's statement)"},
-		{"target_code", str, false, "the delegation or group aligned with (ISO3, EU, GRP-…)"},
-		{"kind", str, false, "aligns | agrees | supports_statement | supports_proposal | disagrees"},
-		{"reported", boo, false, "true when the source is not the speaker (candidate countries aligning with an EU statement)"},
-		{"cue", str, false, "the cue words as written, … where the target stands ('As … said')"},
-		{"evidence", str, false, "the sentence that states the link, normalised"},
-		{"evidence_start", i32, false, "start of the sentence in the source file, in code points"},
-		{"evidence_end", i32, false, "end of the sentence (exclusive), in code points"},
-		{"evidence_byte_start", i32, false, "start of the sentence in the source file, in bytes"},
-		{"evidence_byte_end", i32, false, "end of the sentence (exclusive), in bytes"},
+		col("intervention_id", str, false, "the turn that states the link"),
+		col("source_file", str, false, "base name of the transcript file"),
+		col("source_code", str, false, "the delegation that aligns (the speaker, or a country named as aligning with the speaker's statement)"),
+		col("target_code", str, false, "the delegation or group aligned with (ISO3, EU, GRP-…)"),
+		col("kind", str, false, "aligns | agrees | supports_statement | supports_proposal | disagrees"),
+		col("reported", boo, false, "true when the source is not the speaker (candidate countries aligning with an EU statement)"),
+		col("cue", str, false, "the cue words as written, … where the target stands ('As … said')"),
+		col("evidence", str, false, "the sentence that states the link, normalised"),
+		col("evidence_start", i32, false, "start of the sentence in the source file, in code points"),
+		col("evidence_end", i32, false, "end of the sentence (exclusive), in code points"),
+		col("evidence_byte_start", i32, false, "start of the sentence in the source file, in bytes"),
+		col("evidence_byte_end", i32, false, "end of the sentence (exclusive), in bytes"),
 	},
 	func(b *array.RecordBuilder, r EdgeRow) {
 		fields(b).str(r.InterventionID).str(r.SourceFile).str(r.Source).str(r.Target).str(r.Kind).bool(r.Reported).
 			str(r.Cue).str(r.Evidence).span(r.EvidenceOffsets)
 	})
+
+// All returns the documentation of every table, in output order.
+func All() []Info {
+	return []Info{Interventions.Info(), Sentences.Info(), Tokens.Info(), Entities.Info(), Stance.Info(), Edges.Info(), Delegations.Info()}
+}
+
+func init() {
+	Interventions.values("speaker_role", "chair", "delegation", "observer", "other")
+	Entities.values("source", "gazetteer", "prose").values("kind", "state", "observer", "union", "group", "organisation")
+	Stance.values("label", "support", "oppose", "neutral")
+	Edges.values("kind", "aligns", "agrees", "supports_statement", "supports_proposal", "disagrees")
+	Delegations.values("label", "support", "oppose", "neutral", "none").
+		values("kind", "state", "observer", "union", "group", "organisation").
+		values("regional_group", "AFR", "APG", "EEG", "GRULAC", "WEOG")
+}

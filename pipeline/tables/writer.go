@@ -47,10 +47,33 @@ type Column struct {
 	Type     arrow.DataType
 	Nullable bool
 	Doc      string
+	Values   []string // the allowed values, for columns with a fixed vocabulary
 }
 
 // Schema returns the table's Arrow schema.
 func (t *Table[R]) Schema() *arrow.Schema { return t.schema }
+
+// Info is a table's documentation, independent of its row type.
+type Info struct {
+	Name    string
+	Doc     string
+	Columns []Column
+}
+
+// Info returns the table's documentation.
+func (t *Table[R]) Info() Info { return Info{Name: t.Name, Doc: t.Doc, Columns: t.Columns} }
+
+// values records the allowed values of a column (panics on an unknown
+// column: a programming error caught by any test that loads the package).
+func (t *Table[R]) values(col string, vs ...string) *Table[R] {
+	for i := range t.Columns {
+		if t.Columns[i].Name == col {
+			t.Columns[i].Values = vs
+			return t
+		}
+	}
+	panic("tables: " + t.Name + " has no column " + col)
+}
 
 func newTable[R any](name, doc string, cols []Column, app func(b *array.RecordBuilder, r R)) *Table[R] {
 	fields := make([]arrow.Field, len(cols))
