@@ -30,6 +30,8 @@ type Job struct {
 	// cue lexicon.
 	TargetsPath, LexiconPath string
 	NLP                      nlp.Options
+	// Strict refuses any input that gives a warning.
+	Strict bool
 	// Progress is called after each document is written.
 	Progress func(done, total int, doc *Document)
 	// Inputs, when set, replaces Paths (used by tests and benchmarks).
@@ -73,7 +75,7 @@ func Execute(ctx context.Context, job Job) (*Report, error) {
 	if workers <= 0 {
 		workers = runtime.NumCPU()
 	}
-	opt := Options{Workers: workers, Config: cfg, Gazetteer: gaz, NLP: job.NLP, Targets: ts, Lexicon: lex, Progress: job.Progress}
+	opt := Options{Workers: workers, Config: cfg, Gazetteer: gaz, NLP: job.NLP, Targets: ts, Lexicon: lex, Progress: job.Progress, Strict: job.Strict}
 	stats, err := Run(ctx, inputs, opt, out)
 	if err != nil {
 		out.Abort()

@@ -61,6 +61,8 @@ type Options struct {
 	NLP       nlp.Options
 	Targets   *targets.Set
 	Lexicon   *cues.Lexicon
+	// Strict turns every ingest warning into an error.
+	Strict bool
 	// Progress, if set, is called from a single goroutine after each
 	// document has been written.
 	Progress func(done, total int, doc *Document)
@@ -111,7 +113,7 @@ func Run(ctx context.Context, inputs []Input, opt Options, sink Sink) (Stats, er
 	g, ctx := errgroup.WithContext(ctx)
 	window := make(chan struct{}, 4*workers) // documents in flight
 	jobs := source(ctx, g, inputs, window)
-	ingested := stage(ctx, g, workers, jobs, func(d *Document) error { return ingestOne(ing, d, clock) })
+	ingested := stage(ctx, g, workers, jobs, func(d *Document) error { return ingestOne(ing, d, opt.Strict, clock) })
 	annotated := stage(ctx, g, workers, ingested, func(d *Document) error { return annotateOne(ann, d, clock) })
 	featured := stage(ctx, g, workers, annotated, func(d *Document) error { return st.run(d, clock) })
 	stats := Stats{StageSeconds: map[string]float64{}}
@@ -235,7 +237,7 @@ func reorder(ctx context.Context, in <-chan *Document, total int, window chan st
 	return nil
 }
 
-func ingestOne(ing *ingest.Ingester, d *Document, clock *stageClock) error {
+func ingestOne(ing *ingest.Ingester, d *Document, strict bool, clock *stageClock) error {
 	t0 := time.Now()
 	raw, err := d.Input.Read()
 	if err != nil {
@@ -246,6 +248,10 @@ func ingestOne(ing *ingest.Ingester, d *Document, clock *stageClock) error {
 	tr, err := ing.Parse(d.Input.Path, raw)
 	if err != nil {
 		return err
+	}
+	if strict && len(tr.Warnings) > 0 {
+		w := tr.Warnings[0]
+		return &ingest.InputError{File: w.File, Line: w.Line, Msg: w.Msg + fmt.Sprintf(" (--strict: %d warnings in this file)", len(tr.Warnings))}
 	}
 	d.Transcript = tr
 	clock.add("ingest", time.Since(t0))

@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -299,5 +300,52 @@ func TestDataPackage(t *testing.T) {
 				t.Errorf("%s.%s has no type", r.Name, f.Name)
 			}
 		}
+	}
+}
+
+// TestInterruptLeavesNothing cancels a run after its first document: the
+// run fails with the cancellation, and neither the output directory nor a
+// temporary directory is left behind.
+func TestInterruptLeavesNothing(t *testing.T) {
+	root := t.TempDir()
+	in := filepath.Join(root, "in")
+	if err := os.Mkdir(in, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 6 {
+		body := fmt.Sprintf("Chair\n\nGood morning. Cuba, please.\n\nCuba\n\nThank you, number %d.\n", i)
+		if err := os.WriteFile(filepath.Join(in, fmt.Sprintf("m%d.txt", i)), []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	out := filepath.Join(root, "out")
+	_, err := Execute(ctx, Job{Paths: []string{in}, OutDir: out, Workers: 2, Progress: func(done, total int, d *Document) { cancel() }})
+	if !errors.Is(err, context.Canceled) {
+		t.Fatalf("error %v, want context.Canceled", err)
+	}
+	entries, _ := os.ReadDir(root)
+	if len(entries) != 1 {
+		t.Errorf("left behind: %v", entries)
+	}
+}
+
+func TestStrict(t *testing.T) {
+	in := filepath.Join(t.TempDir(), "w.txt")
+	if err := os.WriteFile(in, []byte("Chair\n\nCuba, please.\n\nThank you, Chair. We speak without a heading.\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "out")
+	if _, err := Execute(context.Background(), Job{Paths: []string{in}, OutDir: out}); err != nil {
+		t.Fatalf("lenient run: %v", err)
+	}
+	out2 := filepath.Join(t.TempDir(), "out")
+	_, err := Execute(context.Background(), Job{Paths: []string{in}, OutDir: out2, Strict: true})
+	if !errors.Is(err, ingest.ErrBadInput) || !strings.Contains(err.Error(), "w.txt: line 5: no heading") || !strings.Contains(err.Error(), "--strict") {
+		t.Fatalf("strict run: %v", err)
+	}
+	if _, err := os.Stat(out2); !os.IsNotExist(err) {
+		t.Error("strict failure left output")
 	}
 }

@@ -21,6 +21,7 @@ type runFlags struct {
 	lexicon string
 	force   bool
 	quiet   bool
+	strict  bool
 }
 
 func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -51,6 +52,7 @@ replaced unless --force is given.`,
 	fl.StringVarP(&f.targets, "targets", "t", "", "stance target file (default: the embedded targets.yaml)")
 	fl.StringVar(&f.lexicon, "lexicon", "", "stance cue lexicon (default: the embedded lexicons/stance/stance.yaml)")
 	fl.BoolVar(&f.force, "force", false, "replace an output directory that plenary did not write")
+	fl.BoolVar(&f.strict, "strict", false, "refuse any transcript that gives a warning (unknown speaker, inferred speaker, text before the first heading, ...)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "do not print warnings (they are still recorded in manifest.json)")
 	return cmd
 }
@@ -58,7 +60,7 @@ replaced unless --force is given.`,
 func runJob(cmd *cobra.Command, args []string, f runFlags, stdout, stderr io.Writer) error {
 	job := pipeline.Job{
 		Paths: args, OutDir: f.out, Force: f.force, Workers: f.workers,
-		ConfigPath: f.config, TargetsPath: f.targets, LexiconPath: f.lexicon, NLP: pipeline.DefaultNLP,
+		ConfigPath: f.config, TargetsPath: f.targets, LexiconPath: f.lexicon, NLP: pipeline.DefaultNLP, Strict: f.strict,
 	}
 	prog := newProgress(stderr)
 	job.Progress = prog.update
