@@ -35,7 +35,7 @@ type Output struct {
 	gaz        *gazetteer.Gazetteer
 	createdBy  string
 
-	files         []*os.File
+	files         []outFile
 	interventions *tables.Writer[tables.Intervention]
 	sentences     *tables.Writer[tables.SentenceRow]
 	tokens        *tables.Writer[tables.TokenRow]
@@ -132,7 +132,7 @@ func (o *Output) open() error {
 }
 
 func openTable[R any](o *Output, t *tables.Table[R]) (*tables.Writer[R], error) {
-	f, err := os.Create(filepath.Join(o.tmp, t.Name+".parquet"))
+	f, err := createFile(filepath.Join(o.tmp, t.Name+".parquet"))
 	if err != nil {
 		return nil, fmt.Errorf("output: %w", err)
 	}
@@ -141,6 +141,18 @@ func openTable[R any](o *Output, t *tables.Table[R]) (*tables.Writer[R], error) 
 	// that the file can be synced before it is closed.
 	return tables.NewWriter(t, writeOnly{f}, o.createdBy)
 }
+
+// outFile is what the output writes to: a file, or in tests a file that
+// runs out of space.
+type outFile interface {
+	io.Writer
+	Sync() error
+	Close() error
+}
+
+// createFile creates an output file; tests replace it to simulate a full
+// disk.
+var createFile = func(path string) (outFile, error) { return os.Create(path) }
 
 // writeOnly exposes only the Write method of a file.
 type writeOnly struct{ w io.Writer }
@@ -366,7 +378,15 @@ func writeJSON(path string, v any) error {
 	if err := enc.Encode(v); err != nil {
 		return fmt.Errorf("output: encoding %s: %w", filepath.Base(path), err)
 	}
-	if err := os.WriteFile(path, b.Bytes(), 0o644); err != nil {
+	f, err := createFile(path)
+	if err != nil {
+		return fmt.Errorf("output: %w", err)
+	}
+	if _, err := f.Write(b.Bytes()); err != nil {
+		f.Close()
+		return fmt.Errorf("output: writing %s: %w", filepath.Base(path), err)
+	}
+	if err := f.Close(); err != nil {
 		return fmt.Errorf("output: %w", err)
 	}
 	return nil

@@ -9,6 +9,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"syscall"
 	"testing"
 
 	"github.com/apache/arrow-go/v18/arrow"
@@ -347,5 +348,46 @@ func TestStrict(t *testing.T) {
 	}
 	if _, err := os.Stat(out2); !os.IsNotExist(err) {
 		t.Error("strict failure left output")
+	}
+}
+
+// fullDisk is an output file that fails with ENOSPC after limit bytes, as
+// a write on a full disk does.
+type fullDisk struct {
+	f     *os.File
+	limit *int
+}
+
+func (d fullDisk) Write(p []byte) (int, error) {
+	if len(p) > *d.limit {
+		n, _ := d.f.Write(p[:*d.limit])
+		*d.limit = 0
+		return n, &os.PathError{Op: "write", Path: d.f.Name(), Err: syscall.ENOSPC}
+	}
+	*d.limit -= len(p)
+	return d.f.Write(p)
+}
+func (d fullDisk) Sync() error  { return d.f.Sync() }
+func (d fullDisk) Close() error { return d.f.Close() }
+
+// TestDiskFull: running out of space while writing gives a clear error and
+// leaves no partial output, at any point of the writing.
+func TestDiskFull(t *testing.T) {
+	saved := createFile
+	defer func() { createFile = saved }()
+	for _, budget := range []int{0, 5000, 200000, 1000000} {
+		limit := budget
+		createFile = func(p string) (outFile, error) {
+			f, err := os.Create(p)
+			return fullDisk{f, &limit}, err
+		}
+		root := t.TempDir()
+		_, err := Execute(context.Background(), Job{OutDir: filepath.Join(root, "out"), Workers: 2})
+		if err == nil || !strings.Contains(err.Error(), "no space left on device") {
+			t.Errorf("budget %d: error %v, want one about space", budget, err)
+		}
+		if entries, _ := os.ReadDir(root); len(entries) != 0 {
+			t.Errorf("budget %d: left behind %v", budget, entries)
+		}
 	}
 }
