@@ -57,9 +57,10 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 	}
 	clock.add("alignment", time.Since(t0))
 	t0 = time.Now()
+	salient, topic := "", ""
 	for i, t := range d.Transcript.Turns {
-		if !speaksForItself(t) {
-			continue
+		if t.AgendaTopic != topic || t.AgendaItem == "" {
+			salient, topic = "", t.AgendaTopic // salience does not cross agenda topics
 		}
 		ann := d.Annotations[i]
 		spans := make([]targets.Span, len(ann.Sentences))
@@ -75,7 +76,14 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 				own[e.Sentence-1] = append(own[e.Sentence-1], cues.Span{Start: e.Start - sn.Start, End: e.End - sn.Start})
 			}
 		}
-		mentions := s.resolver.Resolve(targets.Turn{Text: t.Text, Sentences: spans, AgendaItem: t.AgendaItem, AgendaTopic: t.AgendaTopic, Speaker: t.Code})
+		mentions := s.resolver.Resolve(targets.Turn{Text: t.Text, Sentences: spans, AgendaItem: t.AgendaItem, AgendaTopic: t.AgendaTopic,
+			Speaker: t.Code, Salient: salient})
+		if last, ok := targets.LastExplicit(mentions); ok {
+			salient = last
+		}
+		if !speaksForItself(t) {
+			continue
+		}
 		for _, r := range s.model.Classify(texts, own, mentions) {
 			ev := ann.Sentences[r.Evidence]
 			d.Stances = append(d.Stances, TurnStance{Turn: i, Result: r, EvidenceStart: ev.Start, EvidenceEnd: ev.End, Evidence: ev.Text})

@@ -62,6 +62,7 @@ func TestStanceQuality(t *testing.T) {
 		{"synthetic dev", syn + "stance-gold.tsv", []string{syn + "synthetic-s2-m1.txt", syn + "synthetic-s2-m4.txt"}, 0.90},
 		{"synthetic test", syn + "stance-gold.tsv", []string{syn + "synthetic-s3-m2.txt", syn + "synthetic-s3-m6.txt"}, 0.85},
 		{"held-out", "../datasets/annotations/heldout/stance-gold.tsv", []string{"../datasets/annotations/heldout"}, 0.85},
+		{"held-out 2", "../datasets/annotations/heldout2/stance-gold.tsv", []string{"../datasets/annotations/heldout2"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -1,6 +1,7 @@
 package ingest
 
 import (
+	"fmt"
 	"regexp"
 	"slices"
 	"strings"
@@ -15,7 +16,7 @@ type agendaState struct{ item, topic string }
 type agendaTracker struct {
 	topics   []config.Topic
 	aliases  []phrase // all topic aliases, longest first
-	cues     []string
+	cues     []*regexp.Regexp
 	plans    []string
 	closings []string
 }
@@ -27,7 +28,7 @@ type phrase struct {
 }
 
 func newAgendaTracker(c config.Agenda) *agendaTracker {
-	t := &agendaTracker{topics: c.Topics, cues: lower(c.TransitionCues), plans: lower(c.PlanCues), closings: lower(c.ClosingCues)}
+	t := &agendaTracker{topics: c.Topics, cues: cuePatterns(lower(c.TransitionCues)), plans: lower(c.PlanCues), closings: lower(c.ClosingCues)}
 	for i, topic := range c.Topics {
 		for _, a := range topic.Aliases {
 			if a = strings.ToLower(strings.TrimSpace(a)); a != "" {
@@ -75,25 +76,55 @@ func (a *agendaTracker) sentence(st agendaState, s string) agendaState {
 			from = i + len(c)
 		}
 	}
-	cue := -1
-	for _, c := range a.cues {
-		if i := indexWordFrom(s, c, max(from, 0)); i >= 0 && (cue < 0 || i < cue) {
-			cue = i
+	// The last cue that is followed by a topic or an item wins: "we have
+	// concluded the sub-item relating to CBMs, and I would now like to
+	// proceed to agenda item three".
+	starts := a.cueStarts(s, max(from, 0))
+	for k := len(starts) - 1; k >= 0; k-- {
+		rest := s[starts[k]:]
+		if topic, ok := a.firstTopic(rest); ok {
+			return agendaState{item: a.topics[topic].Item, topic: a.topics[topic].ID}
 		}
-	}
-	if cue < 0 {
-		return st
-	}
-	rest := s[cue:]
-	if topic, ok := a.firstTopic(rest); ok {
-		return agendaState{item: a.topics[topic].Item, topic: a.topics[topic].ID}
-	}
-	if item, ok := itemNumber(rest); ok {
-		if item != st.item {
-			return agendaState{item: item}
+		if item, ok := itemNumber(rest); ok {
+			if item != st.item {
+				return agendaState{item: item}
+			}
+			return st
 		}
 	}
 	return st
+}
+
+// cueGap is how many words may stand between the words of a transition
+// cue ("proceed this morning to").
+const cueGap = 2
+
+// cuePatterns compiles transition cues into word patterns that allow up to
+// cueGap words between their words.
+func cuePatterns(cues []string) []*regexp.Regexp {
+	var out []*regexp.Regexp
+	for _, c := range cues {
+		words := strings.Fields(c)
+		for i, w := range words {
+			words[i] = regexp.QuoteMeta(w)
+		}
+		gap := fmt.Sprintf(`(?:\s+\S+){0,%d}\s+`, cueGap)
+		out = append(out, regexp.MustCompile(`\b`+strings.Join(words, gap)+`\b`))
+	}
+	return out
+}
+
+// cueStarts returns the sorted start offsets of transition cues in s at or
+// after from.
+func (a *agendaTracker) cueStarts(s string, from int) []int {
+	var starts []int
+	for _, re := range a.cues {
+		for _, loc := range re.FindAllStringIndex(s[from:], -1) {
+			starts = append(starts, from+loc[0])
+		}
+	}
+	slices.Sort(starts)
+	return starts
 }
 
 // firstTopic returns the topic whose alias occurs first in s.

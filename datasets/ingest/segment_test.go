@@ -242,3 +242,23 @@ func TestOnBehalfOf(t *testing.T) {
 		}
 	}
 }
+
+func TestAgendaAnnouncements(t *testing.T) {
+	in := newTestIngester(t)
+	cases := []struct{ chair, item, topic string }{
+		{"We have concluded our discussion on the sub-item relating to confidence building measures, and I would now like to proceed to agenda item three, organizational matters. Kenya, please.", "3", "organizational-matters"},
+		{"I would like to proceed this morning to agenda item three, organizational matters. After that, we will return to agenda item five. Kenya, please.", "3", "organizational-matters"},
+		{"If there are no further speakers we will move on to capacity building. Kenya, please.", "", ""},
+		{"We will now turn to the sub-item on regular institutional dialogue under agenda item five. Kenya, please.", "5", "regular-institutional-dialogue"},
+		{"Tomorrow we will take up other matters. Kenya, please.", "", ""},
+	}
+	for _, c := range cases {
+		tr, err := in.Parse("a.txt", []byte(doc("Chair", c.chair, "Kenya", "Thank you.")))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := tr.Turns[1]; got.AgendaItem != c.item || got.AgendaTopic != c.topic {
+			t.Errorf("%q: agenda %q/%q, want %q/%q", c.chair, got.AgendaItem, got.AgendaTopic, c.item, c.topic)
+		}
+	}
+}

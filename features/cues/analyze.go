@@ -184,15 +184,18 @@ func thirdParty(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
 // passiveAgent reports whether a verb cue is followed by its agent ("the
 // Programme of Action promoted by some delegations", "supported by a
 // majority of states"): the action is someone else's, unless the agent is
-// the speaker ("supported by my delegation").
+// the speaker ("supported by my delegation") or an institution ("adopted by
+// this Group").
 func passiveAgent(words []phrase.Word, h phrase.Hit, scope map[string][]phrase.Hit) bool {
 	k := h.Last + 1
 	if k >= len(words) || words[k].Lower != "by" || k+1 >= len(words) {
 		return false
 	}
-	for _, s := range scope["first"] {
-		if s.First == k+1 {
-			return false
+	for _, name := range []string{"first", "inst"} {
+		for _, s := range scope[name] {
+			if s.First == k+1 {
+				return false
+			}
 		}
 	}
 	return true
@@ -331,14 +334,16 @@ func dropInside(hits, blocking []phrase.Hit) []phrase.Hit {
 	return out
 }
 
-// lowerCaseOnly keeps third-party words written in lower case: "States"
-// in "the United States" is part of a name, not a third party.
+// lowerCaseOnly drops third-party words that continue a name: "States" in
+// "the United States" is part of a name, "every State" is a third party.
 func lowerCaseOnly(words []phrase.Word, hits []phrase.Hit) []phrase.Hit {
 	var out []phrase.Hit
 	for _, h := range hits {
-		if words[h.First].Text == words[h.First].Lower {
-			out = append(out, h)
+		w := words[h.First]
+		if w.Text != w.Lower && h.First > 1 && words[h.First-1].Text != words[h.First-1].Lower {
+			continue // "United States"; but "Every State" opening a sentence is a third party
 		}
+		out = append(out, h)
 	}
 	return out
 }

@@ -107,6 +107,7 @@ type Lexicon struct {
 	ContrastBefore []Entry `yaml:"contrast_before"`
 	Attribution    []Entry `yaml:"attribution"`
 	Adopting       []Entry `yaml:"adopting"`
+	Institutions   []Entry `yaml:"institutions"`
 	FirstPerson    []Entry `yaml:"first_person"`
 	ThirdParty     []Entry `yaml:"third_party"`
 	ThirdPoss      []Entry `yaml:"third_possessive"`
@@ -177,7 +178,7 @@ func (l *Lexicon) compile() error {
 	}
 	l.scope = map[string]*phrase.Set{}
 	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges,
-		"after": l.ContrastAfter, "before": l.ContrastBefore, "attr": l.Attribution, "adopt": l.Adopting, "first": l.FirstPerson,
+		"after": l.ContrastAfter, "before": l.ContrastBefore, "attr": l.Attribution, "adopt": l.Adopting, "inst": l.Institutions, "first": l.FirstPerson,
 		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative} {
 		var ps []phrase.Pattern
 		for _, e := range list {

@@ -40,6 +40,11 @@ type Turn struct {
 	AgendaItem  string
 	AgendaTopic string
 	Speaker     string // the speaking delegation's code
+	// Salient is the target named most recently in earlier turns of the
+	// same agenda topic (the Chair's included), if any: the last fallback
+	// for an anaphor ("the revised proposal") of a Chair-owned target when
+	// neither the turn nor the agenda decides.
+	Salient string
 }
 
 type compiledTarget struct {
@@ -113,7 +118,8 @@ type sentenceWords struct {
 // Names and sponsor phrases are explicit. An anaphor is resolved to the
 // target named most recently in the same turn within the set's window of
 // sentences, if that target lists the anaphor; failing that, to the single
-// target whose context is the turn's agenda item or topic. An anaphor that
+// target whose context is the turn's agenda item or topic; failing that,
+// to Turn.Salient if it is the Chair's own proposal. An anaphor that
 // names its owner ("the proposal by Singapore", "our proposal") refers to
 // another delegation's proposal, unless the owners are the target's
 // sponsors; "your proposal" refers only to a target owned by the Chair.
@@ -227,6 +233,24 @@ func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found []Mention) 
 	}
 	if len(cands) == 1 {
 		return cands[0], true
+	}
+	// Discourse: the Chair's own proposal, when the meeting was last
+	// talking about it, stays the referent of its anaphors across turns
+	// (other proposals need a mention in the turn: "the initiative" in a
+	// capacity-building debate is rarely the one named two turns before).
+	if ti := r.index(t.Salient); ti >= 0 && r.set.Targets[ti].Owner == "chair" && fits(ti) {
+		return t.Salient, true
+	}
+	return "", false
+}
+
+// LastExplicit returns the target of the last name or sponsor mention in
+// mentions, for carrying salience to the next turn.
+func LastExplicit(mentions []Mention) (string, bool) {
+	for k := len(mentions) - 1; k >= 0; k-- {
+		if m := mentions[k]; m.Kind == KindName || m.Kind == KindSponsor {
+			return m.Target, true
+		}
 	}
 	return "", false
 }

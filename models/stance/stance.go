@@ -252,16 +252,13 @@ func evidence(label string, cs []contribution) contribution {
 // pronouns that refer back to a target named before.
 var pronouns = map[string]bool{"it": true, "them": true, "this": true, "that": true, "these": true}
 
-// openers of a sentence about something named before ("It is a
-// reasonable compromise", "This proposal ...").
-var openers = map[string]bool{"it": true, "this": true, "that": true, "such": true}
-
 // refersBack reports whether a sentence without a mention continues about
-// the previous sentences' target: a polar cue followed within two words by
-// a pronoun standing alone or "such" ("support it", "welcome this.",
-// "accept such an approach"), a sentence that opens with a pronoun and has
-// a polar cue, or a polar cue of the speaker's own ("The United States is
-// proud to be a co-sponsor").
+// the previous sentences' target: it has a polar cue and a pronoun that
+// can stand for the target ("support it", "join consensus on it", "give
+// it our support", "welcome this.", "accept such an approach", "This is not
+// acceptable"), or a polar
+// cue of the speaker's own without an object of its own ("The United
+// States is proud to be a co-sponsor").
 func refersBack(sentence string, a cues.Analysis) bool {
 	if !a.Polar() {
 		return false
@@ -272,18 +269,9 @@ func refersBack(sentence string, a cues.Analysis) bool {
 			return true
 		}
 	}
-	if len(words) > 0 && openers[words[0].Lower] {
-		return true
-	}
-	for _, c := range a.Cues {
-		if c.Value == 0 {
-			continue
-		}
-		k0 := slices.IndexFunc(words, func(w phrase.Word) bool { return w.Start >= c.End })
-		for k := k0; k >= 0 && k < len(words) && k <= k0+1; k++ {
-			if words[k].Lower == "such" || pronouns[words[k].Lower] && standsAlone(sentence, words, k) {
-				return true
-			}
+	for k, w := range words {
+		if w.Lower == "such" || pronouns[w.Lower] && (k == 0 || standsAlone(sentence, words, k)) {
+			return true
 		}
 	}
 	return false
@@ -301,7 +289,7 @@ func noObject(sentence string, words []phrase.Word, c cues.Cue) bool {
 	if strings.ContainsAny(sentence[c.End:words[k].Start], ".,;:") {
 		return true
 	}
-	return pronouns[words[k].Lower] || words[k].Lower == "us"
+	return words[k].Lower == "us" || pronouns[words[k].Lower] && standsAlone(sentence, words, k)
 }
 
 // standsAlone reports whether word k is a pronoun rather than a
