@@ -67,7 +67,7 @@ func Execute(ctx context.Context, job Job) (*Report, error) {
 		return nil, err
 	}
 	gaz := gazetteer.Default()
-	out, err := CreateOutput(job.OutDir, job.Force, gaz, ts.IDs(), lex.Threshold)
+	out, err := CreateOutput(job.OutDir, job.Force, gaz, ts.IDs(), lex.Threshold, cfg.Corpus)
 	if err != nil {
 		return nil, err
 	}

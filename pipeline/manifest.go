@@ -18,12 +18,13 @@ type Manifest struct {
 	Config    ManifestConfig `json:"config"`
 	Targets   ManifestConfig `json:"targets"`
 	Lexicon   ManifestConfig `json:"stance_lexicon"`
-	// Seeds of every random source, by name (none are used by the
-	// per-transcript stages).
+	// Seeds of every random source, by name (only the corpus-level
+	// models use randomness).
 	Seeds   map[string]uint64 `json:"seeds"`
 	Inputs  []ManifestInput   `json:"inputs"`
 	Outputs []ManifestOutput  `json:"outputs"`
 	Totals  Totals            `json:"totals"`
+	Corpus  CorpusSummary     `json:"corpus"`
 	Run     RunInfo           `json:"run"`
 }
 

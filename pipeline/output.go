@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/plenary/plenary/datasets/config"
 	"github.com/plenary/plenary/datasets/gazetteer"
 	"github.com/plenary/plenary/models/stance"
 	"github.com/plenary/plenary/pipeline/tables"
@@ -18,7 +19,7 @@ import (
 
 // OutputTables are the tables a run writes, in manifest order.
 var OutputTables = []string{tables.Interventions.Name, tables.Sentences.Name, tables.Tokens.Name, tables.Entities.Name,
-	tables.Stance.Name, tables.Edges.Name, tables.Delegations.Name}
+	tables.Stance.Name, tables.Edges.Name, tables.Delegations.Name, tables.Linkage.Name}
 
 // ManifestName is the file name of the run manifest in an output directory.
 const ManifestName = "manifest.json"
@@ -51,6 +52,8 @@ type Output struct {
 	records     []StanceRecord
 	totals      map[string]*delegationTotals
 	delegations []stance.DelegationStance
+	corpus      *corpusStage
+	summary     CorpusSummary
 }
 
 type delegationTotals struct {
@@ -61,7 +64,7 @@ type delegationTotals struct {
 
 // CreateOutput prepares to write into dir. It refuses a non-empty dir that
 // has no plenary manifest unless force is set.
-func CreateOutput(dir string, force bool, gaz *gazetteer.Gazetteer, targetIDs []string, threshold float64) (*Output, error) {
+func CreateOutput(dir string, force bool, gaz *gazetteer.Gazetteer, targetIDs []string, threshold float64, cc config.Corpus) (*Output, error) {
 	if err := checkOutDir(dir, force); err != nil {
 		return nil, err
 	}
@@ -79,7 +82,7 @@ func CreateOutput(dir string, force bool, gaz *gazetteer.Gazetteer, targetIDs []
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	o := &Output{final: dir, tmp: tmp, gaz: gaz, createdBy: "plenary version " + Version,
-		targetIDs: targetIDs, threshold: threshold, totals: map[string]*delegationTotals{}}
+		targetIDs: targetIDs, threshold: threshold, totals: map[string]*delegationTotals{}, corpus: newCorpusStage(cc)}
 	if err := o.open(); err != nil {
 		o.Abort()
 		return nil, err
@@ -182,6 +185,7 @@ func (o *Output) Write(d *Document) error {
 		return err
 	}
 	o.collect(d)
+	o.corpus.add(d)
 	o.inputs = append(o.inputs, manifestInput(d))
 	return nil
 }
@@ -218,23 +222,48 @@ func (o *Output) collect(d *Document) {
 	}
 }
 
-// writeDelegations aggregates the corpus into delegations.parquet.
-func (o *Output) writeDelegations() (int64, error) {
+// writeCorpus runs the corpus-level stage and writes delegations.parquet
+// and linkage.parquet.
+func (o *Output) writeCorpus() (delegations, linkage int64, err error) {
 	codes := make([]string, 0, len(o.totals))
 	for c := range o.totals {
 		codes = append(codes, c)
 	}
 	o.delegations = stance.Aggregate(o.turnStances, codes, o.targetIDs, o.threshold)
+	res, sum, err := o.corpus.build(o.delegations, o.totals, o.targetIDs)
+	if err != nil {
+		return 0, 0, err
+	}
+	o.summary = sum
+	pos := positionsOf(res)
 	w, err := openTable(o, tables.Delegations)
 	if err != nil {
-		return 0, err
+		return 0, 0, err
 	}
 	for _, ds := range o.delegations {
-		if err := w.Append(delegationRow(ds, o.totals[ds.Delegation], o.gaz)); err != nil {
-			return 0, err
+		p, ok := pos[ds.Delegation]
+		if !ok {
+			p = noPositions
+		}
+		if err := w.Append(delegationRow(ds, o.totals[ds.Delegation], p, o.gaz)); err != nil {
+			return 0, 0, err
 		}
 	}
-	return w.Rows(), w.Close()
+	if err := w.Close(); err != nil {
+		return 0, 0, err
+	}
+	lw, err := openTable(o, tables.Linkage)
+	if err != nil {
+		return 0, 0, err
+	}
+	if res != nil {
+		for _, row := range res.Linkage {
+			if err := lw.Append(tables.LinkageRow{Idx1: row[0], Idx2: row[1], Distance: row[2], Count: row[3]}); err != nil {
+				return 0, 0, err
+			}
+		}
+	}
+	return w.Rows(), lw.Rows(), lw.Close()
 }
 
 // StanceRecord is a turn's stance as a report needs it.
@@ -270,11 +299,13 @@ func (o *Output) Commit(m *Manifest) error {
 			return err
 		}
 	}
-	n, err := o.writeDelegations()
+	nd, nl, err := o.writeCorpus()
 	if err != nil {
 		return err
 	}
-	rows[tables.Delegations.Name] = n
+	rows[tables.Delegations.Name], rows[tables.Linkage.Name] = nd, nl
+	m.Corpus = o.summary
+	m.Seeds["kmeans"], m.Seeds["louvain"] = o.corpus.cfg.Seed, o.corpus.cfg.Seed
 	if err := o.closeFiles(); err != nil {
 		return err
 	}

@@ -21,7 +21,7 @@ import (
 	"github.com/plenary/plenary/pipeline/tables"
 )
 
-var tableFiles = []string{"interventions.parquet", "sentences.parquet", "tokens.parquet", "entities.parquet", "stance.parquet", "edges.parquet", "delegations.parquet"}
+var tableFiles = []string{"interventions.parquet", "sentences.parquet", "tokens.parquet", "entities.parquet", "stance.parquet", "edges.parquet", "delegations.parquet", "linkage.parquet"}
 
 // runCorpus runs the embedded corpus into a fresh directory.
 func runCorpus(t *testing.T, workers int) (string, *Manifest) {
@@ -66,7 +66,7 @@ func TestReadBack(t *testing.T) {
 		"interventions.parquet": tables.Interventions.Schema(), "sentences.parquet": tables.Sentences.Schema(),
 		"tokens.parquet": tables.Tokens.Schema(), "entities.parquet": tables.Entities.Schema(),
 		"stance.parquet": tables.Stance.Schema(), "delegations.parquet": tables.Delegations.Schema(),
-		"edges.parquet": tables.Edges.Schema(),
+		"edges.parquet": tables.Edges.Schema(), "linkage.parquet": tables.Linkage.Schema(),
 	}
 	rows := map[string]int64{}
 	for _, o := range m.Outputs {

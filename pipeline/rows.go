@@ -109,7 +109,7 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func delegationRow(ds stance.DelegationStance, tot *delegationTotals, gaz *gazetteer.Gazetteer) tables.DelegationRow {
+func delegationRow(ds stance.DelegationStance, tot *delegationTotals, pos tables.Positions, gaz *gazetteer.Gazetteer) tables.DelegationRow {
 	sub, cour := math.NaN(), math.NaN()
 	if tot != nil {
 		sub, cour = meanOrNaN(tot.toneSum, tot.toneN), meanOrNaN(tot.courtesySum, tot.courtesyN)
@@ -119,7 +119,7 @@ func delegationRow(ds stance.DelegationStance, tot *delegationTotals, gaz *gazet
 		Code: ds.Delegation, Name: e.DisplayName, Kind: string(e.Kind), RegionalGroup: e.RegionalGroup, EUMember: e.EUMember,
 		Target: ds.Target, Label: ds.Label, Score: ds.Score, Turns: int32(ds.Turns),
 		Support: int32(ds.Support), Oppose: int32(ds.Oppose), Neutral: int32(ds.Neutral), Evidence: nonNil(ds.Evidence),
-		ToneSubstantive: sub, ToneCourtesy: cour,
+		ToneSubstantive: sub, ToneCourtesy: cour, Positions: pos,
 	}
 	if tot != nil {
 		row.TurnsTotal, row.WordsTotal = int32(tot.turns), int32(tot.words)

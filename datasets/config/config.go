@@ -35,6 +35,7 @@ type Config struct {
 	Boilerplate Boilerplate `yaml:"boilerplate"`
 	Agenda      Agenda      `yaml:"agenda"`
 	Procedural  Procedural  `yaml:"procedural"`
+	Corpus      Corpus      `yaml:"corpus"`
 
 	// Source names where the configuration came from ("embedded:plenary.yaml"
 	// or a path); SHA256 is the hash of its bytes, recorded in the manifest.
@@ -81,6 +82,17 @@ type Procedural struct {
 	MaxWords      int      `yaml:"max_words"`
 	Cues          []string `yaml:"cues"`
 	ChairMaxWords int      `yaml:"chair_max_words"`
+}
+
+// Corpus configures the corpus-level models (positions, clusters,
+// communities); see models/corpus.
+type Corpus struct {
+	Seed          uint64             `yaml:"seed"`
+	K             int                `yaml:"k"`
+	KMax          int                `yaml:"k_max"`
+	MinWords      int                `yaml:"min_words"`
+	WordfishDir   []string           `yaml:"wordfish_dir"`
+	WordscoresRef map[string]float64 `yaml:"wordscores_ref"`
 }
 
 // Default returns the embedded default configuration.
@@ -148,6 +160,12 @@ func (c *Config) validate(doc *yaml.Node) error {
 			errs = append(errs, fmt.Errorf("line %d: agenda topic %q has no aliases", line, t.ID))
 		}
 		seen[t.ID] = true
+	}
+	if n := len(c.Corpus.WordfishDir); n != 0 && n != 2 {
+		errs = append(errs, fmt.Errorf("line %d: corpus.wordfish_dir must name two delegations (left, right), not %d", lineOf(doc, "corpus.wordfish_dir"), n))
+	}
+	if c.Corpus.K < 0 || c.Corpus.KMax < 0 || c.Corpus.MinWords < 0 {
+		errs = append(errs, fmt.Errorf("line %d: corpus.k, k_max and min_words must not be negative", lineOf(doc, "corpus")))
 	}
 	if c.Procedural.MaxWords < 0 || c.Procedural.ChairMaxWords < 0 {
 		errs = append(errs, fmt.Errorf("line %d: procedural word limits must not be negative", lineOf(doc, "procedural")))

@@ -221,6 +221,17 @@ type DelegationRow struct {
 	Turns, Support, Oppose, Neutral int32
 	Evidence                        []string
 	ToneSubstantive, ToneCourtesy   float64 // NaN → null
+	Positions
+}
+
+// Positions are a delegation's corpus-level positions (NaN and -1 → null).
+type Positions struct {
+	Included                  bool
+	PC1, PC2                  float64
+	WordfishTheta, WordfishSE float64
+	Wordscore, WordscoreSE    float64
+	KMeans, Ward, Community   int32
+	LeafIndex                 int32
 }
 
 var (
@@ -271,14 +282,55 @@ var Delegations = newTable("delegations", "one row per (delegation, target) over
 		col("evidence_ids", strs, false, "intervention ids of the turns whose label equals the delegation's label"),
 		col("tone_substantive", f64, true, "mean substantive tone of all the delegation's non-courtesy sentences (same on every target row); null if none"),
 		col("tone_courtesy", f64, true, "mean tone of the delegation's courtesy sentences (same on every target row); null if none"),
+		col("included", boo, false, "the delegation has enough words (config corpus.min_words) to be placed by the corpus-level models below"),
+		col("pc1", f64, true, "first principal component of the delegation feature matrix (words tf-idf, stance scores, tone; block-weighted, see models/corpus); sign: its largest loading is positive; null if not included"),
+		col("pc2", f64, true, "second principal component; null if not included"),
+		col("wordfish_theta", f64, true, "Wordfish position (Slapin and Proksch) from the delegation's word counts; sign fixed by config corpus.wordfish_dir; null if not included"),
+		col("wordfish_se", f64, true, "standard error of wordfish_theta"),
+		col("wordscore", f64, true, "Wordscores raw score from the reference texts in config corpus.wordscores_ref; null without references"),
+		col("wordscore_se", f64, true, "standard error of wordscore"),
+		col("kmeans", i32, true, "k-means++ cluster (k chosen by silhouette unless set), 0-based, numbered by first member code; null if not included"),
+		col("ward", i32, true, "Ward cluster cut at the same k; null if not included"),
+		col("community", i32, true, "Louvain community on the alignment network (edges.parquet); null if the delegation has no edge"),
+		col("leaf_index", i32, true, "the delegation's leaf number in linkage.parquet (label leaf i with the delegation whose leaf_index is i); null if not included"),
 	},
 	func(b *array.RecordBuilder, r DelegationRow) {
 		fields(b).str(r.Code).str(r.Name).str(r.Kind).opt(r.RegionalGroup).bool(r.EUMember).i32(r.TurnsTotal).i32(r.WordsTotal).
 			str(r.Target).str(r.Label).f64(r.Score).i32(r.Turns).i32(r.Support).i32(r.Oppose).i32(r.Neutral).list(r.Evidence).
-			optF64(r.ToneSubstantive).optF64(r.ToneCourtesy)
+			optF64(r.ToneSubstantive).optF64(r.ToneCourtesy).bool(r.Included).optF64(r.PC1).optF64(r.PC2).
+			optF64(r.WordfishTheta).optF64(r.WordfishSE).optF64(r.Wordscore).optF64(r.WordscoreSE).
+			optI32(r.KMeans).optI32(r.Ward).optI32(r.Community).optI32(r.LeafIndex)
+	})
+
+// LinkageRow is one row of linkage.parquet: one merge of Ward's tree.
+type LinkageRow struct {
+	Idx1, Idx2, Distance, Count float64
+}
+
+// Linkage is linkage.parquet: Ward's merge tree in SciPy's linkage layout.
+var Linkage = newTable("linkage", "one row per merge of Ward's agglomerative clustering of the included delegations, in SciPy's linkage-matrix layout: pass the four columns as a matrix to scipy.cluster.hierarchy.dendrogram; leaf i is the delegation whose delegations.leaf_index is i",
+	[]Column{
+		col("idx1", f64, false, "first cluster merged: a leaf (0..n-1) or an earlier merge (n + row)"),
+		col("idx2", f64, false, "second cluster merged (idx1 < idx2)"),
+		col("distance", f64, false, "Ward distance of the merge (as SciPy's method='ward' reports it)"),
+		col("count", f64, false, "number of delegations in the merged cluster"),
+	},
+	func(b *array.RecordBuilder, r LinkageRow) {
+		fields(b).f64(r.Idx1).f64(r.Idx2).f64(r.Distance).f64(r.Count)
 	})
 
 func (a *appender) f64(v float64) *appender { a.next().(*array.Float64Builder).Append(v); return a }
+
+// optI32 appends v, or null when v is negative.
+func (a *appender) optI32(v int32) *appender {
+	b := a.next().(*array.Int32Builder)
+	if v < 0 {
+		b.AppendNull()
+	} else {
+		b.Append(v)
+	}
+	return a
+}
 
 // optF64 appends v, or null when v is NaN.
 func (a *appender) optF64(v float64) *appender {
@@ -334,7 +386,7 @@ var Edges = newTable("edges", "one row per alignment link stated in a delegation
 
 // All returns the documentation of every table, in output order.
 func All() []Info {
-	return []Info{Interventions.Info(), Sentences.Info(), Tokens.Info(), Entities.Info(), Stance.Info(), Edges.Info(), Delegations.Info()}
+	return []Info{Interventions.Info(), Sentences.Info(), Tokens.Info(), Entities.Info(), Stance.Info(), Edges.Info(), Delegations.Info(), Linkage.Info()}
 }
 
 func init() {

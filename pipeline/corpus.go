@@ -1,0 +1,158 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"math"
+	"slices"
+
+	"github.com/plenary/plenary/datasets/config"
+	"github.com/plenary/plenary/features/alignment"
+	"github.com/plenary/plenary/models/corpus"
+	"github.com/plenary/plenary/models/stance"
+	"github.com/plenary/plenary/pipeline/tables"
+)
+
+// corpusStage is the corpus-level stage: it runs after every transcript
+// has been written, on what the output kept of them (each delegation's
+// turn texts, stance, tone, and the alignment edges), never on the
+// transcripts themselves — so that it can later run over the tables of a
+// corpus processed in shards.
+type corpusStage struct {
+	cfg   config.Corpus
+	texts map[string][]string // delegation → its turns' texts, in corpus order
+	edges []corpus.Edge
+}
+
+func newCorpusStage(cfg config.Corpus) *corpusStage {
+	return &corpusStage{cfg: cfg, texts: map[string][]string{}}
+}
+
+// add keeps what the corpus stage needs from one document.
+func (c *corpusStage) add(d *Document) {
+	for _, t := range d.Transcript.Turns {
+		if speaksForItself(t) {
+			c.texts[t.Code] = append(c.texts[t.Code], t.Text)
+		}
+	}
+	for _, e := range d.Edges {
+		if e.Edge.Kind == alignment.Disagrees {
+			continue
+		}
+		src := e.Edge.Source
+		if src == "" {
+			src = d.Transcript.Turns[e.Turn].Code
+		}
+		c.edges = append(c.edges, corpus.Edge{Source: src, Target: e.Edge.Target, Weight: 1})
+	}
+}
+
+// CorpusSummary is the manifest's record of the corpus-level models.
+type CorpusSummary struct {
+	Delegations   int        `json:"delegations"`
+	Included      int        `json:"included"`
+	Features      int        `json:"features"`
+	Weighting     string     `json:"weighting"`
+	K             int        `json:"k"`
+	Silhouette    float64    `json:"silhouette"`
+	Modularity    float64    `json:"modularity"`
+	Communities   int        `json:"communities"`
+	PCVariance    [2]float64 `json:"pc_variance"`
+	WordfishDir   []string   `json:"wordfish_dir,omitempty"`
+	WordfishIters int        `json:"wordfish_iterations"`
+	Note          string     `json:"note,omitempty"`
+}
+
+// build runs the corpus models. With too few delegations to place, it
+// returns no positions and a note rather than failing the run.
+func (c *corpusStage) build(ds []stance.DelegationStance, totals map[string]*delegationTotals, targetIDs []string) (*corpus.Result, CorpusSummary, error) {
+	inputs := c.inputs(ds, totals)
+	opt := corpus.Options{Seed: c.cfg.Seed, K: c.cfg.K, KMax: c.cfg.KMax, MinWords: c.cfg.MinWords,
+		WordscoresRef: c.cfg.WordscoresRef, Targets: targetIDs}
+	sum := CorpusSummary{Delegations: len(inputs)}
+	if len(c.cfg.WordfishDir) == 2 && c.texts[c.cfg.WordfishDir[0]] != nil && c.texts[c.cfg.WordfishDir[1]] != nil {
+		opt.WordfishDir = [2]string{c.cfg.WordfishDir[0], c.cfg.WordfishDir[1]}
+	}
+	res, err := corpus.Build(inputs, c.edges, opt)
+	if errors.Is(err, corpus.ErrInput) && opt.WordfishDir != ([2]string{}) {
+		// A direction delegation below min_words: fall back to the default.
+		opt.WordfishDir = [2]string{}
+		res, err = corpus.Build(inputs, c.edges, opt)
+	}
+	if errors.Is(err, corpus.ErrTooFewDelegations) {
+		sum.Note = "no positions: " + err.Error()
+		return nil, sum, nil
+	}
+	if err != nil {
+		return nil, sum, fmt.Errorf("corpus stage: %w", err)
+	}
+	if opt.WordfishDir != ([2]string{}) {
+		sum.WordfishDir = opt.WordfishDir[:]
+	}
+	for _, p := range res.Positions {
+		if p.Included {
+			sum.Included++
+		}
+	}
+	sum.Features, sum.Weighting, sum.K, sum.Silhouette = len(res.Features), res.Weighting, res.K, res.Silhouette
+	sum.Modularity, sum.Communities, sum.PCVariance, sum.WordfishIters = res.Modularity, len(res.Communities), res.PCVariance, res.WordfishIterations
+	if math.IsNaN(sum.Modularity) {
+		sum.Modularity = 0
+	}
+	return res, sum, nil
+}
+
+// inputs assembles one DelegationInput per speaking delegation, sorted by
+// code.
+func (c *corpusStage) inputs(ds []stance.DelegationStance, totals map[string]*delegationTotals) []corpus.DelegationInput {
+	scores := map[string]map[string]float64{}
+	for _, d := range ds {
+		if d.Label == stance.None {
+			continue
+		}
+		if scores[d.Delegation] == nil {
+			scores[d.Delegation] = map[string]float64{}
+		}
+		scores[d.Delegation][d.Target] = d.Score
+	}
+	codes := make([]string, 0, len(c.texts))
+	for code := range c.texts {
+		codes = append(codes, code)
+	}
+	slices.Sort(codes)
+	out := make([]corpus.DelegationInput, 0, len(codes))
+	for _, code := range codes {
+		tone := math.NaN()
+		if t := totals[code]; t != nil {
+			tone = meanOrNaN(t.toneSum, t.toneN)
+		}
+		out = append(out, corpus.DelegationInput{Code: code, Texts: c.texts[code], Stance: scores[code], Sentiment: tone})
+	}
+	return out
+}
+
+// positionsOf indexes a result's positions by code, with leaf indexes.
+func positionsOf(res *corpus.Result) map[string]tables.Positions {
+	out := map[string]tables.Positions{}
+	if res == nil {
+		return out
+	}
+	leaf := map[string]int32{}
+	for i, code := range res.LinkageLabels {
+		leaf[code] = int32(i)
+	}
+	for _, p := range res.Positions {
+		l, ok := leaf[p.Code]
+		if !ok {
+			l = -1
+		}
+		out[p.Code] = tables.Positions{Included: p.Included, PC1: p.PC1, PC2: p.PC2, WordfishTheta: p.WordfishTheta, WordfishSE: p.WordfishSE,
+			Wordscore: p.Wordscore, WordscoreSE: p.WordscoreSE, KMeans: int32(p.KMeans), Ward: int32(p.Ward), Community: int32(p.Community), LeafIndex: l}
+	}
+	return out
+}
+
+// noPositions is the Positions of a delegation the corpus models did not
+// place.
+var noPositions = tables.Positions{PC1: math.NaN(), PC2: math.NaN(), WordfishTheta: math.NaN(), WordfishSE: math.NaN(),
+	Wordscore: math.NaN(), WordscoreSE: math.NaN(), KMeans: -1, Ward: -1, Community: -1, LeafIndex: -1}
