@@ -1,50 +1,84 @@
 package pipeline
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"math"
+	"path/filepath"
 	"slices"
 
 	"github.com/plenary/plenary/datasets/config"
+	"github.com/plenary/plenary/datasets/ingest"
 	"github.com/plenary/plenary/features/alignment"
 	"github.com/plenary/plenary/models/corpus"
 	"github.com/plenary/plenary/models/stance"
 	"github.com/plenary/plenary/pipeline/tables"
 )
 
-// corpusStage is the corpus-level stage: it runs after every transcript
-// has been written, on what the output kept of them (each delegation's
-// turn texts, stance, tone, and the alignment edges), never on the
-// transcripts themselves — so that it can later run over the tables of a
-// corpus processed in shards.
+// corpusStage is the corpus-level stage. It runs after every transcript
+// has been written and reads the per-transcript tables (interventions,
+// stance, edges) — never the transcripts — so that the map over
+// transcripts can later run sharded and the corpus stage over the shards'
+// tables. What it holds in memory is per delegation: its turn texts for the
+// document-feature matrix, its turn counts, tone sums and stance scores.
 type corpusStage struct {
 	cfg   config.Corpus
 	texts map[string][]string // delegation → its turns' texts, in corpus order
 	edges []corpus.Edge
+	turns []stance.TurnStance
+	tot   map[string]*delegationTotals
 }
 
 func newCorpusStage(cfg config.Corpus) *corpusStage {
-	return &corpusStage{cfg: cfg, texts: map[string][]string{}}
+	return &corpusStage{cfg: cfg, texts: map[string][]string{}, tot: map[string]*delegationTotals{}}
 }
 
-// add keeps what the corpus stage needs from one document.
-func (c *corpusStage) add(d *Document) {
-	for _, t := range d.Transcript.Turns {
-		if speaksForItself(t) {
-			c.texts[t.Code] = append(c.texts[t.Code], t.Text)
+// read loads the corpus stage's inputs from the tables in dir.
+func (c *corpusStage) read(ctx context.Context, dir string) error {
+	table := func(t string) string { return filepath.Join(dir, t+".parquet") }
+	err := tables.Scan(ctx, table(tables.Interventions.Name), []string{"speaker_role", "delegation_code", "text", "n_words",
+		"n_sentences", "n_courtesy_sentences", "tone_substantive", "tone_courtesy"}, func(r tables.Row) error {
+		code := r.Str("delegation_code")
+		if r.Str("speaker_role") == string(ingest.RoleChair) || code == "" {
+			return nil
 		}
+		c.texts[code] = append(c.texts[code], r.Str("text"))
+		t := c.tot[code]
+		if t == nil {
+			t = &delegationTotals{}
+			c.tot[code] = t
+		}
+		t.turns++
+		t.words += r.Int("n_words")
+		nc := r.Int("n_courtesy_sentences")
+		if ns := r.Int("n_sentences") - nc; ns > 0 && !r.Null("tone_substantive") {
+			t.toneSum += r.Float("tone_substantive") * float64(ns)
+			t.toneN += ns
+		}
+		if nc > 0 && !r.Null("tone_courtesy") {
+			t.courtesySum += r.Float("tone_courtesy") * float64(nc)
+			t.courtesyN += nc
+		}
+		return nil
+	})
+	if err != nil {
+		return err
 	}
-	for _, e := range d.Edges {
-		if e.Edge.Kind == alignment.Disagrees {
-			continue
-		}
-		src := e.Edge.Source
-		if src == "" {
-			src = d.Transcript.Turns[e.Turn].Code
-		}
-		c.edges = append(c.edges, corpus.Edge{Source: src, Target: e.Edge.Target, Weight: 1})
+	err = tables.Scan(ctx, table(tables.Stance.Name), []string{"intervention_id", "delegation_code", "target", "label", "raw_score"}, func(r tables.Row) error {
+		c.turns = append(c.turns, stance.TurnStance{InterventionID: r.Str("intervention_id"), Delegation: r.Str("delegation_code"),
+			Target: r.Str("target"), Label: r.Str("label"), Raw: r.Float("raw_score")})
+		return nil
+	})
+	if err != nil {
+		return err
 	}
+	return tables.Scan(ctx, table(tables.Edges.Name), []string{"source_code", "target_code", "kind"}, func(r tables.Row) error {
+		if r.Str("kind") != string(alignment.Disagrees) {
+			c.edges = append(c.edges, corpus.Edge{Source: r.Str("source_code"), Target: r.Str("target_code"), Weight: 1})
+		}
+		return nil
+	})
 }
 
 // CorpusSummary is the manifest's record of the corpus-level models.
@@ -65,8 +99,8 @@ type CorpusSummary struct {
 
 // build runs the corpus models. With too few delegations to place, it
 // returns no positions and a note rather than failing the run.
-func (c *corpusStage) build(ds []stance.DelegationStance, totals map[string]*delegationTotals, targetIDs []string) (*corpus.Result, CorpusSummary, error) {
-	inputs := c.inputs(ds, totals)
+func (c *corpusStage) build(ds []stance.DelegationStance, targetIDs []string) (*corpus.Result, CorpusSummary, error) {
+	inputs := c.inputs(ds, c.tot)
 	opt := corpus.Options{Seed: c.cfg.Seed, K: c.cfg.K, KMax: c.cfg.KMax, MinWords: c.cfg.MinWords,
 		WordscoresRef: c.cfg.WordscoresRef, Targets: targetIDs}
 	sum := CorpusSummary{Delegations: len(inputs)}

@@ -85,7 +85,7 @@ func Execute(ctx context.Context, job Job) (*Report, error) {
 	m.Targets = fileRecord(ts.Source, ts.SHA256, ts.Raw)
 	m.Lexicon = fileRecord(lex.Source, lex.SHA256, lex.Raw)
 	m.Finish(stats)
-	if err := out.Commit(m); err != nil {
+	if err := out.Commit(ctx, m); err != nil {
 		out.Abort()
 		return nil, err
 	}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -45,12 +46,10 @@ type Output struct {
 	edges         *tables.Writer[tables.EdgeRow]
 	inputs        []ManifestInput
 
-	// Corpus-level state: what the delegation table needs, kept small.
+	// Corpus-level state.
 	targetIDs   []string
 	threshold   float64
-	turnStances []stance.TurnStance
 	records     []StanceRecord
-	totals      map[string]*delegationTotals
 	delegations []stance.DelegationStance
 	corpus      *corpusStage
 	summary     CorpusSummary
@@ -82,7 +81,7 @@ func CreateOutput(dir string, force bool, gaz *gazetteer.Gazetteer, targetIDs []
 		return nil, fmt.Errorf("output: %w", err)
 	}
 	o := &Output{final: dir, tmp: tmp, gaz: gaz, createdBy: "plenary version " + Version,
-		targetIDs: targetIDs, threshold: threshold, totals: map[string]*delegationTotals{}, corpus: newCorpusStage(cc)}
+		targetIDs: targetIDs, threshold: threshold, corpus: newCorpusStage(cc)}
 	if err := o.open(); err != nil {
 		o.Abort()
 		return nil, err
@@ -185,38 +184,14 @@ func (o *Output) Write(d *Document) error {
 		return err
 	}
 	o.collect(d)
-	o.corpus.add(d)
 	o.inputs = append(o.inputs, manifestInput(d))
 	return nil
 }
 
-// collect keeps what the corpus-level delegation table needs from a
-// document: per-turn stance labels and scores, and turn and word counts.
+// collect keeps the turn stances for the run's report (plenary eval).
 func (o *Output) collect(d *Document) {
-	for i, t := range d.Transcript.Turns {
-		if !speaksForItself(t) {
-			continue
-		}
-		tot := o.totals[t.Code]
-		if tot == nil {
-			tot = &delegationTotals{}
-			o.totals[t.Code] = tot
-		}
-		tot.turns++
-		tot.words += t.Words
-		for _, s := range d.Tone[i] {
-			if s.Courtesy {
-				tot.courtesySum += s.CourtesyCompound
-				tot.courtesyN++
-			} else {
-				tot.toneSum += s.Compound
-				tot.toneN++
-			}
-		}
-	}
 	for _, s := range d.Stances {
 		t := d.Transcript.Turns[s.Turn]
-		o.turnStances = append(o.turnStances, stance.TurnStance{InterventionID: t.ID, Delegation: t.Code, Target: s.Result.Target, Label: s.Result.Label, Raw: s.Result.Raw})
 		o.records = append(o.records, StanceRecord{File: d.Input.Name, Seq: t.Seq, Delegation: t.Code, Target: s.Result.Target,
 			Label: s.Result.Label, Score: s.Result.Score, Evidence: s.Evidence, Cues: s.Result.Cues})
 	}
@@ -224,13 +199,16 @@ func (o *Output) collect(d *Document) {
 
 // writeCorpus runs the corpus-level stage and writes delegations.parquet
 // and linkage.parquet.
-func (o *Output) writeCorpus() (delegations, linkage int64, err error) {
-	codes := make([]string, 0, len(o.totals))
-	for c := range o.totals {
+func (o *Output) writeCorpus(ctx context.Context) (delegations, linkage int64, err error) {
+	if err := o.corpus.read(ctx, o.tmp); err != nil {
+		return 0, 0, err
+	}
+	codes := make([]string, 0, len(o.corpus.tot))
+	for c := range o.corpus.tot {
 		codes = append(codes, c)
 	}
-	o.delegations = stance.Aggregate(o.turnStances, codes, o.targetIDs, o.threshold)
-	res, sum, err := o.corpus.build(o.delegations, o.totals, o.targetIDs)
+	o.delegations = stance.Aggregate(o.corpus.turns, codes, o.targetIDs, o.threshold)
+	res, sum, err := o.corpus.build(o.delegations, o.targetIDs)
 	if err != nil {
 		return 0, 0, err
 	}
@@ -245,7 +223,7 @@ func (o *Output) writeCorpus() (delegations, linkage int64, err error) {
 		if !ok {
 			p = noPositions
 		}
-		if err := w.Append(delegationRow(ds, o.totals[ds.Delegation], p, o.gaz)); err != nil {
+		if err := w.Append(delegationRow(ds, o.corpus.tot[ds.Delegation], p, o.gaz)); err != nil {
 			return 0, 0, err
 		}
 	}
@@ -287,7 +265,7 @@ func (o *Output) Delegations() []stance.DelegationStance { return o.delegations 
 // Commit closes the tables, writes the manifest and moves the directory
 // into place, replacing a previous output. m is completed with the inputs
 // and outputs.
-func (o *Output) Commit(m *Manifest) error {
+func (o *Output) Commit(ctx context.Context, m *Manifest) error {
 	rows := map[string]int64{
 		tables.Interventions.Name: o.interventions.Rows(), tables.Sentences.Name: o.sentences.Rows(),
 		tables.Tokens.Name: o.tokens.Rows(), tables.Entities.Name: o.entities.Rows(), tables.Stance.Name: o.stance.Rows(),
@@ -299,7 +277,7 @@ func (o *Output) Commit(m *Manifest) error {
 			return err
 		}
 	}
-	nd, nl, err := o.writeCorpus()
+	nd, nl, err := o.writeCorpus(ctx)
 	if err != nil {
 		return err
 	}

@@ -60,7 +60,7 @@ func rowsOf(d *Document, gaz *gazetteer.Gazetteer) docRows {
 		t := tr.Turns[s.Turn]
 		r.stance = append(r.stance, tables.StanceRow{
 			InterventionID: t.ID, SourceFile: tr.Name, DelegationCode: t.Code, Target: s.Result.Target, Label: s.Result.Label,
-			Score: s.Result.Score, Evidence: s.Evidence, EvidenceOffsets: offsets(tr.Text, s.EvidenceStart, s.EvidenceEnd),
+			Score: s.Result.Score, RawScore: s.Result.Raw, Evidence: s.Evidence, EvidenceOffsets: offsets(tr.Text, s.EvidenceStart, s.EvidenceEnd),
 			Cues: nonNil(s.Result.Cues), NMentions: int32(s.Result.Mentions), Model: stance.ModelName,
 		})
 	}

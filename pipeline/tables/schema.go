@@ -203,7 +203,7 @@ func (a *appender) span(o Offsets) *appender {
 type StanceRow struct {
 	InterventionID, SourceFile, DelegationCode string
 	Target, Label                              string
-	Score                                      float64
+	Score, RawScore                            float64
 	Evidence                                   string
 	EvidenceOffsets                            Offsets
 	Cues                                       []string
@@ -248,6 +248,7 @@ var Stance = newTable("stance", "one row per (delegation turn, target) where the
 		col("target", str, false, "target id from the target file (default: modalities, poa)"),
 		col("label", str, false, "support | oppose | neutral (the target is addressed without a position)"),
 		col("score", f64, false, "tanh of the summed cue weights: > 0 leans support, < 0 oppose; |score| ≥ tanh(threshold) gives support/oppose"),
+		col("raw_score", f64, false, "the summed cue weights themselves (the label is support at ≥ threshold, oppose at ≤ -threshold; threshold 0.5 by default)"),
 		col("evidence", str, false, "the sentence that shows the label, normalised"),
 		col("evidence_start", i32, false, "start of the evidence sentence in the source file, in code points"),
 		col("evidence_end", i32, false, "end of the evidence sentence (exclusive), in code points"),
@@ -258,7 +259,7 @@ var Stance = newTable("stance", "one row per (delegation turn, target) where the
 		col("model", str, false, "model name and version"),
 	},
 	func(b *array.RecordBuilder, r StanceRow) {
-		fields(b).str(r.InterventionID).str(r.SourceFile).str(r.DelegationCode).str(r.Target).str(r.Label).f64(r.Score).
+		fields(b).str(r.InterventionID).str(r.SourceFile).str(r.DelegationCode).str(r.Target).str(r.Label).f64(r.Score).f64(r.RawScore).
 			str(r.Evidence).span(r.EvidenceOffsets).list(r.Cues).i32(r.NMentions).str(r.Model)
 	})
 
