@@ -137,7 +137,7 @@ func (c *Config) validate(doc *yaml.Node) error {
 	var errs []error
 	if c.Version != Version {
 		errs = append(errs, fmt.Errorf("line %d: version is %d, this build of plenary reads version %d",
-			lineOf(doc, "version"), c.Version, Version))
+			LineOf(doc, "version"), c.Version, Version))
 	}
 	required := map[string][]string{
 		"chair.headings":         c.Chair.Headings,
@@ -145,12 +145,12 @@ func (c *Config) validate(doc *yaml.Node) error {
 	}
 	for key, list := range required {
 		if len(nonEmpty(list)) == 0 {
-			errs = append(errs, fmt.Errorf("line %d: %s must list at least one entry", lineOf(doc, key), key))
+			errs = append(errs, fmt.Errorf("line %d: %s must list at least one entry", LineOf(doc, key), key))
 		}
 	}
 	seen := map[string]bool{}
 	for i, t := range c.Agenda.Topics {
-		line := lineOf(doc, fmt.Sprintf("agenda.topics.%d", i))
+		line := LineOf(doc, fmt.Sprintf("agenda.topics.%d", i))
 		switch {
 		case strings.TrimSpace(t.ID) == "":
 			errs = append(errs, fmt.Errorf("line %d: agenda topic without id", line))
@@ -162,22 +162,24 @@ func (c *Config) validate(doc *yaml.Node) error {
 		seen[t.ID] = true
 	}
 	if n := len(c.Corpus.WordfishDir); n != 0 && n != 2 {
-		errs = append(errs, fmt.Errorf("line %d: corpus.wordfish_dir must name two delegations (left, right), not %d", lineOf(doc, "corpus.wordfish_dir"), n))
+		errs = append(errs, fmt.Errorf("line %d: corpus.wordfish_dir must name two delegations (left, right), not %d", LineOf(doc, "corpus.wordfish_dir"), n))
 	}
 	if c.Corpus.K < 0 || c.Corpus.KMax < 0 || c.Corpus.MinWords < 0 {
-		errs = append(errs, fmt.Errorf("line %d: corpus.k, k_max and min_words must not be negative", lineOf(doc, "corpus")))
+		errs = append(errs, fmt.Errorf("line %d: corpus.k, k_max and min_words must not be negative", LineOf(doc, "corpus")))
 	}
 	if c.Procedural.MaxWords < 0 || c.Procedural.ChairMaxWords < 0 {
-		errs = append(errs, fmt.Errorf("line %d: procedural word limits must not be negative", lineOf(doc, "procedural")))
+		errs = append(errs, fmt.Errorf("line %d: procedural word limits must not be negative", LineOf(doc, "procedural")))
 	}
 	// Map iteration above is random: sort so the report is the same every run.
 	slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 	return errors.Join(errs...)
 }
 
-// lineOf returns the line of the node at a dotted path (mapping keys and
-// sequence indexes), or of the deepest node found on the way.
-func lineOf(n *yaml.Node, path string) int {
+// LineOf returns the line of the node at a dotted path (mapping keys and
+// sequence indexes, e.g. "targets.2.names") in a parsed YAML document, or
+// of the deepest node found on the way, for error messages that point at
+// the line to fix.
+func LineOf(n *yaml.Node, path string) int {
 	line := n.Line
 	for _, part := range strings.Split(path, ".") {
 		next := child(n, part)

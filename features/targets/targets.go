@@ -135,14 +135,14 @@ func Parse(name string, raw []byte) (*Set, error) {
 func (s *Set) validate(doc *yaml.Node) error {
 	var errs []error
 	if s.Version != Version {
-		errs = append(errs, fmt.Errorf("line %d: version is %d, this build of plenary reads version %d", lineOf(doc, "version"), s.Version, Version))
+		errs = append(errs, fmt.Errorf("line %d: version is %d, this build of plenary reads version %d", config.LineOf(doc, "version"), s.Version, Version))
 	}
 	if len(s.Targets) == 0 {
-		errs = append(errs, fmt.Errorf("line %d: no targets defined", lineOf(doc, "targets")))
+		errs = append(errs, fmt.Errorf("line %d: no targets defined", config.LineOf(doc, "targets")))
 	}
 	seen := map[string]bool{}
 	for i, t := range s.Targets {
-		line := lineOf(doc, fmt.Sprintf("targets.%d", i))
+		line := config.LineOf(doc, fmt.Sprintf("targets.%d", i))
 		switch {
 		case !idRe.MatchString(t.ID):
 			errs = append(errs, fmt.Errorf("line %d: target id %q must be lower case letters, digits, - or _", line, t.ID))
@@ -153,43 +153,16 @@ func (s *Set) validate(doc *yaml.Node) error {
 		}
 		seen[t.ID] = true
 		if t.Owner != "" && t.Owner != "chair" {
-			errs = append(errs, fmt.Errorf("line %d: target %q: owner must be \"chair\" or empty, not %q", lineOf(doc, fmt.Sprintf("targets.%d.owner", i)), t.ID, t.Owner))
+			errs = append(errs, fmt.Errorf("line %d: target %q: owner must be \"chair\" or empty, not %q", config.LineOf(doc, fmt.Sprintf("targets.%d.owner", i)), t.ID, t.Owner))
 		}
 		for j, im := range t.Implicit {
 			if im.Polarity != Support && im.Polarity != Oppose && im.Polarity != Neutral {
 				errs = append(errs, fmt.Errorf("line %d: target %q: implicit polarity must be support, oppose or neutral, not %q",
-					lineOf(doc, fmt.Sprintf("targets.%d.implicit.%d", i, j)), t.ID, im.Polarity))
+					config.LineOf(doc, fmt.Sprintf("targets.%d.implicit.%d", i, j)), t.ID, im.Polarity))
 			}
 		}
 	}
 	return errors.Join(errs...)
-}
-
-// lineOf returns the line of the node at a dotted path of mapping keys and
-// sequence indexes, or of the deepest node found on the way.
-func lineOf(n *yaml.Node, path string) int {
-	line := n.Line
-	for _, key := range strings.Split(path, ".") {
-		var next *yaml.Node
-		switch n.Kind {
-		case yaml.MappingNode:
-			for i := 0; i+1 < len(n.Content); i += 2 {
-				if n.Content[i].Value == key {
-					next = n.Content[i+1]
-				}
-			}
-		case yaml.SequenceNode:
-			var idx int
-			if _, err := fmt.Sscanf(key, "%d", &idx); err == nil && idx >= 0 && idx < len(n.Content) {
-				next = n.Content[idx]
-			}
-		}
-		if next == nil {
-			return line
-		}
-		n, line = next, next.Line
-	}
-	return line
 }
 
 // IDs returns the target ids in file order.
