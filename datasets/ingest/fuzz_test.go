@@ -56,3 +56,32 @@ func checkTranscript(t *testing.T, tr *Transcript, src []byte) {
 		prevEnd = tu.End
 	}
 }
+
+// FuzzNormalize checks the offset map on arbitrary valid UTF-8: every
+// normalised span maps to a source span that normalises to it.
+func FuzzNormalize(f *testing.F) {
+	f.Add([]byte("a\r\nb\u00a0c\u2019d\ufeff"))
+	f.Add([]byte("\r\r\n\u200b\u201c\u201d"))
+	f.Fuzz(func(t *testing.T, src []byte) {
+		if !utf8.Valid(src) {
+			return
+		}
+		txt := Normalize(src)
+		for start := 0; start <= len(txt.Norm); start++ {
+			if start < len(txt.Norm) && !utf8.RuneStart(txt.Norm[start]) {
+				continue
+			}
+			end := min(start+7, len(txt.Norm))
+			for end < len(txt.Norm) && !utf8.RuneStart(txt.Norm[end]) {
+				end++
+			}
+			bs, be := txt.SourceByte(start), txt.SourceByte(end)
+			if bs < 0 || be < bs || be > len(src) {
+				t.Fatalf("[%d,%d) maps to [%d,%d) of %d", start, end, bs, be, len(src))
+			}
+			if got := Normalize(src[bs:be]).Norm; got != txt.Norm[start:end] {
+				t.Fatalf("norm[%d:%d]=%q, source span normalises to %q", start, end, txt.Norm[start:end], got)
+			}
+		}
+	})
+}

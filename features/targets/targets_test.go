@@ -123,3 +123,20 @@ func TestMentionOffsets(t *testing.T) {
 		}
 	}
 }
+
+// FuzzResolve: arbitrary text never panics, and mentions locate their text
+// inside their sentence.
+func FuzzResolve(f *testing.F) {
+	f.Add("We support your revised proposal of 15 December. The POA is the proposal of France and Egypt.")
+	f.Add("the proposal by Singapore's our proposal the the proposal")
+	r := resolver(f)
+	f.Fuzz(func(t *testing.T, text string) {
+		tu := turnOf(text, "3", "organizational-matters", "FRA")
+		for _, m := range r.Resolve(tu) {
+			sp := tu.Sentences[m.Sentence]
+			if m.Start < sp.Start || m.End > sp.End || tu.Text[m.Start:m.End] != m.Text || m.InSentence != m.Start-sp.Start {
+				t.Fatalf("mention %+v outside its sentence %+v", m, sp)
+			}
+		}
+	})
+}
