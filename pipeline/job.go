@@ -62,7 +62,7 @@ func Execute(ctx context.Context, job Job) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	inputs, err := resolveInputs(job)
+	inputs, skipped, err := resolveInputs(job)
 	if err != nil {
 		return nil, err
 	}
@@ -82,6 +82,7 @@ func Execute(ctx context.Context, job Job) (*Report, error) {
 		return nil, err
 	}
 	m := NewManifest(cfg, started, workers)
+	m.Skipped = nonNilStrings(skipped)
 	m.Targets = fileRecord(ts.Source, ts.SHA256, ts.Raw)
 	m.Lexicon = fileRecord(lex.Source, lex.SHA256, lex.Raw)
 	m.Finish(stats)
@@ -119,13 +120,21 @@ func loadConfig(path string) (*config.Config, error) {
 	return config.Load(path)
 }
 
-func resolveInputs(job Job) ([]Input, error) {
+func resolveInputs(job Job) ([]Input, []string, error) {
 	switch {
 	case job.Inputs != nil:
-		return job.Inputs, nil
+		return job.Inputs, nil, nil
 	case len(job.Paths) == 0:
-		return EmbeddedInputs()
+		in, err := EmbeddedInputs()
+		return in, nil, err
 	default:
-		return DiscoverInputs(job.Paths)
+		return DiscoverInputsSkipped(job.Paths)
 	}
+}
+
+func nonNilStrings(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
 }

@@ -20,12 +20,16 @@ type Manifest struct {
 	Lexicon   ManifestConfig `json:"stance_lexicon"`
 	// Seeds of every random source, by name (only the corpus-level
 	// models use randomness).
-	Seeds   map[string]uint64 `json:"seeds"`
-	Inputs  []ManifestInput   `json:"inputs"`
-	Outputs []ManifestOutput  `json:"outputs"`
-	Totals  Totals            `json:"totals"`
-	Corpus  CorpusSummary     `json:"corpus"`
-	Run     RunInfo           `json:"run"`
+	Seeds  map[string]uint64 `json:"seeds"`
+	Inputs []ManifestInput   `json:"inputs"`
+	// Skipped lists the files found in input directories that are not
+	// transcripts (other extensions, links, special files): reported, not
+	// silently dropped.
+	Skipped []string         `json:"skipped_files"`
+	Outputs []ManifestOutput `json:"outputs"`
+	Totals  Totals           `json:"totals"`
+	Corpus  CorpusSummary    `json:"corpus"`
+	Run     RunInfo          `json:"run"`
 }
 
 // Build describes the binary.

@@ -71,6 +71,9 @@ func runJob(cmd *cobra.Command, args []string, f runFlags, stdout, stderr io.Wri
 	}
 	m := rep.Manifest
 	if !f.quiet {
+		for _, sk := range m.Skipped {
+			fmt.Fprintln(stderr, "note: skipped (not a *.txt transcript):", sk)
+		}
 		for _, in := range m.Inputs {
 			for _, w := range in.Warnings {
 				fmt.Fprintln(stderr, "warning:", w)

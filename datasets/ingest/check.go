@@ -54,7 +54,22 @@ func Check(file string, src []byte) error {
 	if len(bytes.TrimSpace(bytes.ReplaceAll(src, []byte("\u00a0"), nil))) == 0 {
 		return &InputError{File: file, Msg: "the file contains only whitespace"}
 	}
+	if looksLikeHTML(src) {
+		return &InputError{File: file, Line: 1, Msg: "this is an HTML page, not a plain-text transcript: save the page as text (or copy its text) and run plenary on that"}
+	}
 	return nil
+}
+
+// looksLikeHTML reports whether the file starts, after a byte-order mark
+// and spaces, like an HTML or XML document.
+func looksLikeHTML(src []byte) bool {
+	head := bytes.ToLower(bytes.TrimLeft(bytes.TrimPrefix(src, []byte("\ufeff")), " \t\r\n"))
+	for _, p := range []string{"<!doctype html", "<html", "<?xml", "<head", "<body"} {
+		if bytes.HasPrefix(head, []byte(p)) {
+			return true
+		}
+	}
+	return false
 }
 
 func firstInvalid(src []byte) int {

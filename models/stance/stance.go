@@ -111,6 +111,12 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		return Result{}, false
 	}
 	topicOnly := topicOnlySentences(id, mentions)
+	implicit := map[int][]targets.Mention{}
+	for _, mt := range mentions {
+		if mt.Target == id && mt.Kind == targets.KindImplicit {
+			implicit[mt.Sentence] = append(implicit[mt.Sentence], mt)
+		}
+	}
 	var contribs []contribution
 	for i := range sentences {
 		w := 0.0
@@ -132,8 +138,8 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 				c.cues = append(c.cues, cu.Text)
 			}
 		}
-		for _, mt := range mentions {
-			if mt.Target == id && mt.Kind == targets.KindImplicit && mt.Sentence == i && !m.lex.AttributedAt(sentences[i], mt.InSentence, ownOf(own, i)...) {
+		for _, mt := range implicit[i] {
+			if !m.lex.AttributedAt(sentences[i], mt.InSentence, ownOf(own, i)...) {
 				c.value += implicitValue(mt.Polarity)
 				c.cues = append(c.cues, mt.Text)
 			}
