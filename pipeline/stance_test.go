@@ -63,6 +63,7 @@ func TestStanceQuality(t *testing.T) {
 		{"synthetic test", syn + "stance-gold.tsv", []string{syn + "synthetic-s3-m2.txt", syn + "synthetic-s3-m6.txt"}, 0.85},
 		{"held-out", "../datasets/annotations/heldout/stance-gold.tsv", []string{"../datasets/annotations/heldout"}, 0.85},
 		{"held-out 2", "../datasets/annotations/heldout2/stance-gold.tsv", []string{"../datasets/annotations/heldout2"}, 0.85},
+		{"held-out 3", "../datasets/annotations/heldout3/stance-gold.tsv", []string{"../datasets/annotations/heldout3"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

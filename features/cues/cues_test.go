@@ -143,6 +143,12 @@ func TestMoreScopeRules(t *testing.T) {
 		{"adopting others' support", "The Philippines joins the many delegations that have expressed support for the proposal.", "+"},
 		{"concession with it is not that", "It is not that we oppose stakeholders; however, we cannot accept the text.", "-"},
 		{"a request for detail is no support", "We would welcome more detail on the financing.", "0"},
+		{"an indirect question is undecided", "We cannot at this stage say whether we will be in a position to join it.", "0"},
+		{"wrong to conclude restores", "It would be wrong to conclude that we are not in favour of the proposal.", "+"},
+		{"no difficulty with", "We have no difficulty whatsoever with the compromise.", "+"},
+		{"standing behind", "Finland stands fully behind your compromise.", "+"},
+		{"a diplomatic formula is no evaluation", "We thank you for your search for a mutually acceptable solution.", "0"},
+		{"either/or is neutral", "Colleagues should not read either support or objection into our statement.", "0"},
 	}
 	for _, c := range cases {
 		a := l.Analyze(c.sentence)
