@@ -145,7 +145,7 @@ func (a *Annotator) entities(text string, sent Sentence, toks []token.Token) []E
 			Label: labelOf(e.Kind), Code: e.Code, Kind: string(e.Kind), Demonym: m.Demonym, Source: SourceGazetteer,
 		})
 	}
-	if a.ner == nil {
+	if a.ner == nil || !needsNER(toks, out, sent.Start) {
 		return out
 	}
 	a.ner.Label(toks)
@@ -159,6 +159,36 @@ func (a *Annotator) entities(text string, sent Sentence, toks []token.Token) []E
 	}
 	slices.SortStableFunc(out, func(x, y Entity) int { return x.Start - y.Start })
 	return out
+}
+
+// needsNER reports whether prose's entity recogniser could add an entity
+// that survives plausible: only a proper noun (NNP/NNPS) that is not the
+// sentence's first word, or that is followed by another proper noun, and
+// that the gazetteer has not already covered. Most sentences of a
+// transcript have none, and the recogniser — by far the slowest part of
+// the stage — is skipped for them. gaz holds the sentence's gazetteer
+// entities (absolute offsets); base is the sentence's start.
+func needsNER(toks []token.Token, gaz []Entity, base int) bool {
+	first := firstWordStart(toks)
+	for i, t := range toks {
+		if t.Tag != "NNP" && t.Tag != "NNPS" {
+			continue
+		}
+		if notEntityWords[strings.ToLower(strings.TrimSuffix(t.Text, "."))] {
+			continue
+		}
+		start, end := base+t.Start, base+t.End()
+		if overlapsAny(gaz, start, end) {
+			continue
+		}
+		if t.Start != first {
+			return true
+		}
+		if i+1 < len(toks) && (toks[i+1].Tag == "NNP" || toks[i+1].Tag == "NNPS") {
+			return true
+		}
+	}
+	return false
 }
 
 // plausible filters prose's entities with rules that hold for any text of
