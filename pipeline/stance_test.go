@@ -64,6 +64,7 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out", "../datasets/annotations/heldout/stance-gold.tsv", []string{"../datasets/annotations/heldout"}, 0.85},
 		{"held-out 2", "../datasets/annotations/heldout2/stance-gold.tsv", []string{"../datasets/annotations/heldout2"}, 0.85},
 		{"held-out 3", "../datasets/annotations/heldout3/stance-gold.tsv", []string{"../datasets/annotations/heldout3"}, 0.85},
+		{"held-out 4", "../datasets/annotations/heldout4/stance-gold.tsv", []string{"../datasets/annotations/heldout4"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -148,6 +148,10 @@ func TestMoreScopeRules(t *testing.T) {
 		{"no difficulty with", "We have no difficulty whatsoever with the compromise.", "+"},
 		{"standing behind", "Finland stands fully behind your compromise.", "+"},
 		{"a diplomatic formula is no evaluation", "We thank you for your search for a mutually acceptable solution.", "0"},
+		{"double negation with see why", "We do not see why it should not be established soon.", "+"},
+		{"an invitation to join", "We invite those who have not yet joined to do so.", "+"},
+		{"a condition to meet criteria is no verdict", "Any mechanism should meet these criteria.", "0"},
+		{"failing the criteria", "The proposal does not meet these criteria.", "-"},
 		{"either/or is neutral", "Colleagues should not read either support or objection into our statement.", "0"},
 	}
 	for _, c := range cases {
