@@ -28,9 +28,7 @@ func sign(x float64) string {
 // without the construction.
 func TestMinimalPairs(t *testing.T) {
 	l := lexicon(t)
-	cases := []struct {
-		rule, sentence, want string
-	}{
+	cases := []signCase{
 		{"plain support", "We support your proposal.", "+"},
 		{"negation", "We do not support your proposal.", "-"},
 		{"negation (n't)", "We don't support your proposal.", "-"},
@@ -58,6 +56,14 @@ func TestMinimalPairs(t *testing.T) {
 		{"evaluation", "Your proposal strikes a good balance.", "+"},
 		{"negative evaluation", "The proposal is unbalanced.", "-"},
 	}
+	checkSigns(t, l, cases)
+}
+
+// signCase is a sentence and the sign of its score ("+", "-", "0").
+type signCase struct{ rule, sentence, want string }
+
+func checkSigns(t *testing.T, l *Lexicon, cases []signCase) {
+	t.Helper()
 	for _, c := range cases {
 		a := l.Analyze(c.sentence)
 		if got := sign(a.Score); got != c.want {
@@ -133,7 +139,7 @@ func FuzzAnalyze(f *testing.F) {
 
 func TestMoreScopeRules(t *testing.T) {
 	l := lexicon(t)
-	cases := []struct{ rule, sentence, want string }{
+	cases := []signCase{
 		{"multiword negator counts once", "We are unable to accept the revised proposal.", "-"},
 		{"not in a position to", "We are not in a position to join consensus on the proposal.", "-"},
 		{"negation does not cross a new clause", "Our position has not changed, and we cannot accept it.", "-"},
@@ -154,10 +160,5 @@ func TestMoreScopeRules(t *testing.T) {
 		{"failing the criteria", "The proposal does not meet these criteria.", "-"},
 		{"either/or is neutral", "Colleagues should not read either support or objection into our statement.", "0"},
 	}
-	for _, c := range cases {
-		a := l.Analyze(c.sentence)
-		if got := sign(a.Score); got != c.want {
-			t.Errorf("%s: %q scored %.2f, want %s", c.rule, c.sentence, a.Score, c.want)
-		}
-	}
+	checkSigns(t, l, cases)
 }
