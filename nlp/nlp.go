@@ -145,51 +145,87 @@ func (a *Annotator) entities(text string, sent Sentence, toks []token.Token) []E
 			Label: labelOf(e.Kind), Code: e.Code, Kind: string(e.Kind), Demonym: m.Demonym, Source: SourceGazetteer,
 		})
 	}
-	if a.ner == nil || !needsNER(toks, out, sent.Start) {
+	if a.ner == nil {
 		return out
 	}
-	a.ner.Label(toks)
 	gazCount := len(out)
-	for _, pe := range a.ner.Chunk(text, toks) {
-		start, end := sent.Start+pe.Start, sent.Start+pe.End()
-		if overlapsAny(out[:gazCount], start, end) || !plausible(pe, toks) || fragment(text, pe.Start) {
-			continue
+	for _, w := range nerWindows(toks, out, sent.Start) {
+		part := toks[w[0]:w[1]]
+		a.ner.Label(part)
+		for _, pe := range a.ner.Chunk(text, part) {
+			start, end := sent.Start+pe.Start, sent.Start+pe.End()
+			if overlapsAny(out[:gazCount], start, end) || !plausible(pe, toks) || fragment(text, pe.Start) {
+				continue
+			}
+			out = append(out, Entity{Sentence: sent.Seq, Start: start, End: end, Text: pe.Text, Label: pe.Label, Source: SourceProse})
 		}
-		out = append(out, Entity{Sentence: sent.Seq, Start: start, End: end, Text: pe.Text, Label: pe.Label, Source: SourceProse})
 	}
 	slices.SortStableFunc(out, func(x, y Entity) int { return x.Start - y.Start })
 	return out
 }
 
-// needsNER reports whether prose's entity recogniser could add an entity
-// that survives plausible: only a proper noun (NNP/NNPS) that is not the
-// sentence's first word, or that is followed by another proper noun, and
-// that the gazetteer has not already covered. Most sentences of a
-// transcript have none, and the recogniser — by far the slowest part of
-// the stage — is skipped for them. gaz holds the sentence's gazetteer
-// entities (absolute offsets); base is the sentence's start.
-func needsNER(toks []token.Token, gaz []Entity, base int) bool {
+// Context kept around a candidate name when prose's recogniser runs on a
+// window of the sentence rather than all of it. The recogniser's features
+// for a token are the token itself, one word either side and the label it
+// gave the word before; two words of left context let that label settle
+// on an ordinary word ("O") exactly as in a whole-sentence run, and three
+// on the right let a multiword name and its closing word be chunked.
+const (
+	nerLeft  = 2
+	nerRight = 3
+)
+
+// nerWindows returns the token ranges [lo, hi) of a sentence on which
+// prose's entity recogniser runs: each candidate name (see candidate) and
+// the run of proper nouns around it, widened by nerLeft and nerRight
+// tokens and merged where windows touch. Most sentences have none; in the
+// rest, a window is a few tokens of a sentence of thirty, which is where
+// the recogniser, by far the slowest part of the stage, spends its time.
+// gaz holds the sentence's gazetteer entities (absolute offsets); base is
+// the sentence's start.
+func nerWindows(toks []token.Token, gaz []Entity, base int) [][2]int {
+	var wins [][2]int
 	first := firstWordStart(toks)
-	for i, t := range toks {
-		if t.Tag != "NNP" && t.Tag != "NNPS" {
+	for i := 0; i < len(toks); i++ {
+		if !candidate(toks, i, gaz, base, first) {
 			continue
 		}
-		if notEntityWords[strings.ToLower(strings.TrimSuffix(t.Text, "."))] {
-			continue
+		lo, end := i, i+1
+		for lo > 0 && isProper(toks[lo-1]) {
+			lo--
 		}
-		start, end := base+t.Start, base+t.End()
-		if overlapsAny(gaz, start, end) {
-			continue
+		for end < len(toks) && isProper(toks[end]) {
+			end++
 		}
-		if t.Start != first {
-			return true
+		lo, hi := max(0, lo-nerLeft), min(len(toks), end+nerRight)
+		if n := len(wins); n > 0 && lo <= wins[n-1][1] {
+			wins[n-1][1] = max(wins[n-1][1], hi)
+		} else {
+			wins = append(wins, [2]int{lo, hi})
 		}
-		if i+1 < len(toks) && (toks[i+1].Tag == "NNP" || toks[i+1].Tag == "NNPS") {
-			return true
-		}
+		i = end - 1 // the run is covered; go on after it
 	}
-	return false
+	return wins
 }
+
+// candidate reports whether token i could start or belong to an entity
+// that survives plausible and the gazetteer: a proper noun (NNP/NNPS)
+// that is not a form of address or calendar word, not inside a gazetteer
+// match, and either not the sentence's first word or followed by another
+// proper noun (a capital at the start of a sentence marks position, not a
+// name).
+func candidate(toks []token.Token, i int, gaz []Entity, base, first int) bool {
+	t := toks[i]
+	if !isProper(t) || notEntityWords[strings.ToLower(strings.TrimSuffix(t.Text, "."))] {
+		return false
+	}
+	if overlapsAny(gaz, base+t.Start, base+t.End()) {
+		return false
+	}
+	return t.Start != first || (i+1 < len(toks) && isProper(toks[i+1]))
+}
+
+func isProper(t token.Token) bool { return t.Tag == "NNP" || t.Tag == "NNPS" }
 
 // plausible filters prose's entities with rules that hold for any text of
 // this register: an entity needs a proper noun (NNP/NNPS); a single word
