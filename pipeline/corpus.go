@@ -20,18 +20,27 @@ import (
 // has been written and reads the per-transcript tables (interventions,
 // stance, edges) — never the transcripts — so that the map over
 // transcripts can later run sharded and the corpus stage over the shards'
-// tables. What it holds in memory is per delegation: its turn texts for the
-// document-feature matrix, its turn counts, tone sums and stance scores.
+// tables. What it holds in memory is per delegation — its term counts for
+// the document-feature matrix (bounded by the vocabulary, not by the
+// corpus), turn counts, tone sums and stance scores — plus one small
+// record per stance row and alignment edge.
 type corpusStage struct {
-	cfg   config.Corpus
-	texts map[string][]string // delegation → its turns' texts, in corpus order
-	edges []corpus.Edge
-	turns []stance.TurnStance
-	tot   map[string]*delegationTotals
+	cfg     config.Corpus
+	counter corpus.Counter
+	terms   map[string]*termCounts // delegation → its turns' terms
+	edges   []corpus.Edge
+	turns   []stance.TurnStance
+	tot     map[string]*delegationTotals
+}
+
+// termCounts are one delegation's term counts and word tokens.
+type termCounts struct {
+	counts map[string]int
+	words  int
 }
 
 func newCorpusStage(cfg config.Corpus) *corpusStage {
-	return &corpusStage{cfg: cfg, texts: map[string][]string{}, tot: map[string]*delegationTotals{}}
+	return &corpusStage{cfg: cfg, terms: map[string]*termCounts{}, tot: map[string]*delegationTotals{}}
 }
 
 // read loads the corpus stage's inputs from the tables in dir.
@@ -43,7 +52,12 @@ func (c *corpusStage) read(ctx context.Context, dir string) error {
 		if r.Str("speaker_role") == string(ingest.RoleChair) || code == "" {
 			return nil
 		}
-		c.texts[code] = append(c.texts[code], r.Str("text"))
+		tc := c.terms[code]
+		if tc == nil {
+			tc = &termCounts{counts: map[string]int{}}
+			c.terms[code] = tc
+		}
+		tc.words += c.counter.Add(tc.counts, r.Str("text"))
 		t := c.tot[code]
 		if t == nil {
 			t = &delegationTotals{}
@@ -104,7 +118,7 @@ func (c *corpusStage) build(ds []stance.DelegationStance, targetIDs []string) (*
 	opt := corpus.Options{Seed: c.cfg.Seed, K: c.cfg.K, KMax: c.cfg.KMax, MinWords: c.cfg.MinWords,
 		WordscoresRef: c.cfg.WordscoresRef, Targets: targetIDs}
 	sum := CorpusSummary{Delegations: len(inputs)}
-	if len(c.cfg.WordfishDir) == 2 && c.texts[c.cfg.WordfishDir[0]] != nil && c.texts[c.cfg.WordfishDir[1]] != nil {
+	if len(c.cfg.WordfishDir) == 2 && c.terms[c.cfg.WordfishDir[0]] != nil && c.terms[c.cfg.WordfishDir[1]] != nil {
 		opt.WordfishDir = [2]string{c.cfg.WordfishDir[0], c.cfg.WordfishDir[1]}
 	}
 	res, err := corpus.Build(inputs, c.edges, opt)
@@ -149,8 +163,8 @@ func (c *corpusStage) inputs(ds []stance.DelegationStance, totals map[string]*de
 		}
 		scores[d.Delegation][d.Target] = d.Score
 	}
-	codes := make([]string, 0, len(c.texts))
-	for code := range c.texts {
+	codes := make([]string, 0, len(c.terms))
+	for code := range c.terms {
 		codes = append(codes, code)
 	}
 	slices.Sort(codes)
@@ -160,7 +174,7 @@ func (c *corpusStage) inputs(ds []stance.DelegationStance, totals map[string]*de
 		if t := totals[code]; t != nil {
 			tone = meanOrNaN(t.toneSum, t.toneN)
 		}
-		out = append(out, corpus.DelegationInput{Code: code, Texts: c.texts[code], Stance: scores[code], Sentiment: tone})
+		out = append(out, corpus.DelegationInput{Code: code, Counts: c.terms[code].counts, Words: c.terms[code].words, Stance: scores[code], Sentiment: tone})
 	}
 	return out
 }

@@ -36,6 +36,10 @@ type Job struct {
 	Progress func(done, total int, doc *Document)
 	// Inputs, when set, replaces Paths (used by tests and benchmarks).
 	Inputs []Input
+	// KeepStances returns every turn's stance in Report.Stances (for
+	// plenary eval). Off by default: the list grows with the corpus, and a
+	// run's memory must not.
+	KeepStances bool
 }
 
 // DefaultNLP are the nlp options of a plain `plenary run`.
@@ -46,7 +50,7 @@ type Report struct {
 	Manifest    *Manifest
 	Targets     []string
 	Delegations []stance.DelegationStance
-	Stances     []StanceRecord
+	Stances     []StanceRecord // only with Job.KeepStances
 }
 
 // Execute runs a job end to end: it loads the configuration, finds the
@@ -71,6 +75,7 @@ func Execute(ctx context.Context, job Job) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
+	out.keepStances = job.KeepStances
 	workers := job.Workers
 	if workers <= 0 {
 		workers = runtime.NumCPU()

@@ -49,6 +49,7 @@ type Output struct {
 	// Corpus-level state.
 	targetIDs   []string
 	threshold   float64
+	keepStances bool
 	records     []StanceRecord
 	delegations []stance.DelegationStance
 	corpus      *corpusStage
@@ -183,7 +184,9 @@ func (o *Output) Write(d *Document) error {
 	if err := o.edges.Append(r.edges...); err != nil {
 		return err
 	}
-	o.collect(d)
+	if o.keepStances {
+		o.collect(d)
+	}
 	o.inputs = append(o.inputs, manifestInput(d))
 	return nil
 }

@@ -27,7 +27,7 @@ func evaluateGold(t *testing.T, goldPath string, paths ...string) evaluate.Repor
 	if err != nil {
 		t.Fatal(err)
 	}
-	rep, err := Execute(context.Background(), Job{Paths: paths, OutDir: filepath.Join(t.TempDir(), "out"), NLP: nlp.Options{}})
+	rep, err := Execute(context.Background(), Job{Paths: paths, OutDir: filepath.Join(t.TempDir(), "out"), NLP: nlp.Options{}, KeepStances: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -58,7 +58,7 @@ func runEval(cmd *cobra.Command, args []string, f evalFlags, stdout, stderr io.W
 	if err != nil {
 		return &ingest.InputError{File: f.gold, Msg: err.Error()}
 	}
-	job := pipeline.Job{Paths: args, Workers: f.workers, TargetsPath: f.targets, LexiconPath: f.lexicon, NLP: pipeline.DefaultNLP, Force: true}
+	job := pipeline.Job{Paths: args, Workers: f.workers, TargetsPath: f.targets, LexiconPath: f.lexicon, NLP: pipeline.DefaultNLP, Force: true, KeepStances: true}
 	if len(args) == 0 {
 		job.Paths = besideGold(f.gold, gold)
 	}

@@ -51,8 +51,15 @@ const (
 type DelegationInput struct {
 	Code string
 	// Texts are the delegation's own turns (normalised text), in corpus
-	// order.
+	// order. Build counts their terms (see Terms) and adds them to Counts.
 	Texts []string
+	// Counts and Words are terms already counted (see Counter), for callers
+	// that stream many turns and should not hold their texts: a
+	// delegation's term counts are bounded by the vocabulary, its texts
+	// grow with the corpus. Words is the number of word tokens counted,
+	// stopwords included.
+	Counts map[string]int
+	Words  int
 	// Stance maps a target id to the delegation's stance score in [-1, 1]
 	// (absent = not addressed = 0).
 	Stance map[string]float64
@@ -217,13 +224,14 @@ func Build(delegations []DelegationInput, edges []Edge, opt Options) (*Result, e
 			Wordscore: math.NaN(), WordscoreSE: math.NaN(), WordscoreLBG: math.NaN(),
 			KMeans: -1, Ward: -1, Community: -1,
 		}
-		counts := make(map[string]int)
+		counts := make(map[string]int, len(d.Counts))
+		for f, n := range d.Counts {
+			counts[f] += n
+		}
+		p.Words = d.Words
+		var c Counter
 		for _, t := range d.Texts {
-			terms, words := Terms(t)
-			p.Words += words
-			for _, f := range terms {
-				counts[f]++
-			}
+			p.Words += c.Add(counts, t)
 		}
 		if p.Words >= opt.MinWords {
 			p.Included = true

@@ -71,6 +71,38 @@ func Terms(text string) (terms []string, words int) {
 	return terms, words
 }
 
+// Counter counts the terms of texts (see Terms) into a map, remembering
+// each word's stem: a corpus has a few thousand distinct words and
+// millions of tokens, and stemming is the costly part of Terms. The zero
+// value is ready to use; a Counter is not safe for concurrent use (give
+// each goroutine its own; counts from several Counters add up to the same
+// totals in any order).
+type Counter struct {
+	stems map[string]string // word → stem, "" for a stopword
+}
+
+// Add adds the terms of text to counts and returns its number of word
+// tokens, stopwords included, exactly as Terms counts them.
+func (c *Counter) Add(counts map[string]int, text string) (words int) {
+	if c.stems == nil {
+		c.stems = make(map[string]string)
+	}
+	forEachWord(text, func(w string) {
+		words++
+		st, ok := c.stems[w]
+		if !ok {
+			if !Stopword(w) {
+				st = stem(w)
+			}
+			c.stems[w] = st
+		}
+		if st != "" {
+			counts[st]++
+		}
+	})
+	return words
+}
+
 // stem applies the Snowball English stemmer to each hyphen-separated part
 // of w.
 func stem(w string) string {

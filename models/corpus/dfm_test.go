@@ -1,6 +1,7 @@
 package corpus
 
 import (
+	"maps"
 	"slices"
 	"strings"
 	"testing"
@@ -35,11 +36,31 @@ func TestTerms(t *testing.T) {
 		{"case folded", "CYBERSPACE Cyberspace cyberspace", []string{"cyberspac", "cyberspac", "cyberspac"}, 3},
 		{"accented letters", "Türkiye’s Côte d'Ivoire", []string{"türkiy", "côte", "d'ivoir"}, 3},
 	}
+	var c Counter // shared across cases: its memory of stems must not leak between texts
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			terms, words := Terms(tc.text)
 			if !slices.Equal(terms, tc.terms) || words != tc.words {
 				t.Errorf("Terms(%q) = %q, %d; want %q, %d", tc.text, terms, words, tc.terms, tc.words)
+			}
+			want := map[string]int{}
+			for _, f := range tc.terms {
+				want[f]++
+			}
+			got := map[string]int{"pre-existing": 1}
+			want["pre-existing"] = 1
+			for range 2 { // the second pass reads stems from memory
+				if n := c.Add(got, tc.text); n != tc.words {
+					t.Errorf("Counter.Add(%q) counted %d words, want %d", tc.text, n, tc.words)
+				}
+			}
+			for f := range want {
+				if f != "pre-existing" {
+					want[f] *= 2
+				}
+			}
+			if !maps.Equal(got, want) {
+				t.Errorf("Counter.Add(%q) twice = %v, want %v", tc.text, got, want)
 			}
 		})
 	}
