@@ -4,6 +4,9 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"runtime"
+	"sync"
+	"sync/atomic"
 
 	"gonum.org/v1/gonum/mat"
 )
@@ -207,15 +210,11 @@ func Wordfish(counts *mat.Dense, opt WordfishOptions) (*WordfishFit, error) {
 	}
 	for more() && iter < o.MaxIter {
 		iter++
-		for j := 0; j < K; j++ {
-			if err := w.updateFeature(j); err != nil {
-				return nil, fmt.Errorf("wordfish: iteration %d: %w", iter, err)
-			}
+		if err := sweep(K, w.updateFeature); err != nil {
+			return nil, fmt.Errorf("wordfish: iteration %d: %w", iter, err)
 		}
-		for i := 0; i < n; i++ {
-			if err := w.updateDocument(i); err != nil {
-				return nil, fmt.Errorf("wordfish: iteration %d: %w", iter, err)
-			}
+		if err := sweep(n, w.updateDocument); err != nil {
+			return nil, fmt.Errorf("wordfish: iteration %d: %w", iter, err)
 		}
 		if err := w.identify(); err != nil {
 			return nil, fmt.Errorf("wordfish: iteration %d: %w", iter, err)
@@ -410,17 +409,26 @@ func (w *wordfishState) identify() error {
 	return nil
 }
 
+// logPosterior returns L. Each document's term is summed on its own (in
+// parallel) and the terms are added in document order, so the value does
+// not depend on the number of goroutines.
 func (w *wordfishState) logPosterior() float64 {
 	K := w.k
-	lp := 0.0
-	for i := 0; i < w.n; i++ {
+	rows := make([]float64, w.n)
+	_ = sweep(w.n, func(i int) error {
 		row := w.y[i*K : (i+1)*K]
 		a, t := w.alpha[i], w.theta[i]
+		lp := 0.0
 		for j, yij := range row {
 			eta := a + w.psi[j] + w.beta[j]*t
 			lp += eta*yij - math.Exp(eta)
 		}
-		lp -= 0.5 * w.tauTheta * t * t
+		rows[i] = lp - 0.5*w.tauTheta*t*t
+		return nil
+	})
+	lp := 0.0
+	for _, r := range rows {
+		lp += r
 	}
 	for _, b := range w.beta {
 		lp -= 0.5 * w.tauBeta * b * b
@@ -601,4 +609,50 @@ func DropEmpty(counts *mat.Dense) (reduced *mat.Dense, rows, cols []int, err err
 		}
 	}
 	return reduced, rows, cols, nil
+}
+
+// sweepChunk is the number of consecutive indexes one goroutine of sweep
+// takes at a time.
+const sweepChunk = 32
+
+// sweep calls update for every index in [0, n) on up to GOMAXPROCS
+// goroutines. Wordfish's sweeps are made of independent updates (a
+// feature's Newton steps read only document parameters, which the feature
+// sweep does not write, and vice versa), so the estimates do not depend on
+// the number of goroutines or their scheduling. The error returned is that
+// of the lowest failing index.
+func sweep(n int, update func(int) error) error {
+	chunks := (n + sweepChunk - 1) / sweepChunk
+	workers := min(runtime.GOMAXPROCS(0), chunks)
+	errs := make([]error, chunks)
+	run := func(c int) {
+		for i := c * sweepChunk; i < min(n, (c+1)*sweepChunk); i++ {
+			if err := update(i); err != nil {
+				errs[c] = err
+				return
+			}
+		}
+	}
+	if workers <= 1 {
+		for c := range chunks {
+			run(c)
+		}
+	} else {
+		var next atomic.Int64
+		var wg sync.WaitGroup
+		for range workers {
+			wg.Go(func() {
+				for c := int(next.Add(1)) - 1; c < chunks; c = int(next.Add(1)) - 1 {
+					run(c)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -3,6 +3,8 @@ package scaling_test
 import (
 	"errors"
 	"math"
+	"runtime"
+	"slices"
 	"testing"
 
 	"gonum.org/v1/gonum/mat"
@@ -262,11 +264,32 @@ func BenchmarkWordfishLBG(b *testing.B) {
 	}
 }
 
-// 40 documents × 1000 features, about the size of a session's speeches
-// aggregated by delegation. (This synthetic input runs into MaxIter, so the
-// benchmark measures 100 outer iterations.)
-func BenchmarkWordfish40x1000(b *testing.B) {
-	const n, k = 40, 1000
+// TestWordfishIndependentOfGOMAXPROCS checks that the parallel sweeps give
+// bit-identical estimates whatever the number of goroutines.
+func TestWordfishIndependentOfGOMAXPROCS(t *testing.T) {
+	y := syntheticCounts(12, 300)
+	var fits []*scaling.WordfishFit
+	for _, procs := range []int{1, 2, 5} {
+		old := runtime.GOMAXPROCS(procs)
+		fit, err := scaling.Wordfish(y, scaling.WordfishOptions{Dir: [2]int{0, 11}})
+		runtime.GOMAXPROCS(old)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fits = append(fits, fit)
+	}
+	for _, f := range fits[1:] {
+		if !slices.Equal(f.Theta, fits[0].Theta) || !slices.Equal(f.Beta, fits[0].Beta) || !slices.Equal(f.ThetaSE, fits[0].ThetaSE) ||
+			f.Iterations != fits[0].Iterations || f.LogPosterior != fits[0].LogPosterior {
+			t.Fatalf("estimates differ with GOMAXPROCS: %v vs %v", f.Theta, fits[0].Theta)
+		}
+	}
+}
+
+// syntheticCounts returns an n × k count matrix drawn deterministically
+// from a one-dimensional Poisson-like scaling model, empty rows and
+// columns dropped.
+func syntheticCounts(n, k int) *mat.Dense {
 	y := mat.NewDense(n, k, nil)
 	for i := 0; i < n; i++ {
 		pos := -1.5 + 3*float64(i)/float64(n-1)
@@ -276,11 +299,16 @@ func BenchmarkWordfish40x1000(b *testing.B) {
 			y.Set(i, j, math.Max(0, math.Floor(math.Exp(psi+beta*pos)+0.5*math.Cos(float64(i*j)))))
 		}
 	}
-	y, _, _, err := scaling.DropEmpty(y)
-	if err != nil {
-		b.Fatal(err)
-	}
-	b.ResetTimer()
+	y, _, _, _ = scaling.DropEmpty(y)
+	return y
+}
+
+// 40 documents × 1000 features, about the size of a session's speeches
+// aggregated by delegation. (This synthetic input runs into MaxIter, so the
+// benchmark measures 100 outer iterations.)
+func BenchmarkWordfish40x1000(b *testing.B) {
+	const n = 40
+	y := syntheticCounts(n, 1000)
 	for b.Loop() {
 		if _, err := scaling.Wordfish(y, scaling.WordfishOptions{Dir: [2]int{0, n - 1}}); err != nil {
 			b.Fatal(err)
