@@ -30,6 +30,8 @@ type Manifest struct {
 	Totals  Totals           `json:"totals"`
 	Corpus  CorpusSummary    `json:"corpus"`
 	Run     RunInfo          `json:"run"`
+
+	started time.Time // for Run.WallSeconds
 }
 
 // Build describes the binary.
@@ -81,9 +83,16 @@ type Totals struct {
 // RunInfo is what varies between runs of the same build on the same
 // inputs: when, with how many workers, and how long each stage took.
 type RunInfo struct {
-	StartedAt    string             `json:"started_at"`
-	Workers      int                `json:"workers"`
-	WallSeconds  float64            `json:"wall_seconds"`
+	StartedAt string `json:"started_at"`
+	Workers   int    `json:"workers"`
+	// WallSeconds is the whole run, from reading the configuration to
+	// writing the manifest.
+	WallSeconds float64 `json:"wall_seconds"`
+	// StageSeconds is the time spent in each stage: for the
+	// per-transcript stages (ingest, nlp, stance, sentiment, alignment,
+	// write) summed over workers, so it can exceed the wall time; for the
+	// corpus stage (reading the tables back, the corpus models, writing
+	// delegations and linkage), its wall time.
 	StageSeconds map[string]float64 `json:"stage_seconds"`
 }
 
@@ -100,6 +109,7 @@ func NewManifest(cfg *config.Config, started time.Time, workers int) *Manifest {
 		Config:    ManifestConfig{Source: cfg.Source, SHA256: cfg.SHA256, Text: string(cfg.Raw)},
 		Seeds:     map[string]uint64{},
 		Run:       RunInfo{StartedAt: started.UTC().Format(time.RFC3339), Workers: workers},
+		started:   started,
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
 
 	"github.com/plenary/plenary/datasets/config"
 	"github.com/plenary/plenary/datasets/gazetteer"
@@ -280,10 +281,15 @@ func (o *Output) Commit(ctx context.Context, m *Manifest) error {
 			return err
 		}
 	}
+	t0 := time.Now()
 	nd, nl, err := o.writeCorpus(ctx)
 	if err != nil {
 		return err
 	}
+	if m.Run.StageSeconds == nil {
+		m.Run.StageSeconds = map[string]float64{}
+	}
+	m.Run.StageSeconds["corpus"] = time.Since(t0).Seconds()
 	rows[tables.Delegations.Name], rows[tables.Linkage.Name] = nd, nl
 	m.Corpus = o.summary
 	m.Seeds["kmeans"], m.Seeds["louvain"] = o.corpus.cfg.Seed, o.corpus.cfg.Seed
@@ -306,6 +312,9 @@ func (o *Output) Commit(ctx context.Context, m *Manifest) error {
 		return err
 	}
 	m.Outputs = append(m.Outputs, dp)
+	if !m.started.IsZero() {
+		m.Run.WallSeconds = time.Since(m.started).Seconds()
+	}
 	if err := writeJSON(filepath.Join(o.tmp, ManifestName), m); err != nil {
 		return err
 	}
