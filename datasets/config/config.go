@@ -65,7 +65,11 @@ type Agenda struct {
 	Topics         []Topic  `yaml:"topics"`
 	TransitionCues []string `yaml:"transition_cues"`
 	PlanCues       []string `yaml:"plan_cues"`
-	ClosingCues    []string `yaml:"closing_cues"`
+	// SameMeetingPlanCues are plan cues that keep the plan within the
+	// present meeting ("this afternoon"): while no agenda is in force, a
+	// plan with only these sets the agenda.
+	SameMeetingPlanCues []string `yaml:"same_meeting_plan_cues"`
+	ClosingCues         []string `yaml:"closing_cues"`
 }
 
 // Topic is one agenda topic: a sub-item or an item without sub-items.

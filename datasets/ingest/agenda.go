@@ -18,6 +18,7 @@ type agendaTracker struct {
 	aliases  []phrase // all topic aliases, longest first
 	cues     []*regexp.Regexp
 	plans    []string
+	sameDay  map[string]bool // plan cues that stay within the meeting
 	closings []string
 }
 
@@ -28,7 +29,11 @@ type phrase struct {
 }
 
 func newAgendaTracker(c config.Agenda) *agendaTracker {
-	t := &agendaTracker{topics: c.Topics, cues: cuePatterns(lower(c.TransitionCues)), plans: lower(c.PlanCues), closings: lower(c.ClosingCues)}
+	t := &agendaTracker{topics: c.Topics, cues: cuePatterns(lower(c.TransitionCues)), plans: lower(c.PlanCues), closings: lower(c.ClosingCues),
+		sameDay: map[string]bool{}}
+	for _, p := range lower(c.SameMeetingPlanCues) {
+		t.sameDay[p] = true
+	}
 	for i, topic := range c.Topics {
 		for _, a := range topic.Aliases {
 			if a = strings.ToLower(strings.TrimSpace(a)); a != "" {
@@ -63,10 +68,13 @@ func (a *agendaTracker) update(st agendaState, text string) agendaState {
 // sentence applies one sentence (lower case) of the Chair to the state. A
 // sentence announces a topic when it has a transition cue and names a topic
 // or an item after that cue (and after any closing cue), and is neither a
-// plan nor a condition.
+// plan nor a condition — unless no agenda is in force yet: then the
+// Chair's plan for the meeting ("this afternoon we will take up agenda
+// item three") is the best account of what the meeting is about.
 func (a *agendaTracker) sentence(st agendaState, s string) agendaState {
+	opening := st == agendaState{}
 	for _, p := range a.plans {
-		if containsWord(s, p) {
+		if !(opening && a.sameDay[p]) && containsWord(s, p) {
 			return st
 		}
 	}

@@ -251,6 +251,12 @@ func TestAgendaAnnouncements(t *testing.T) {
 		{"If there are no further speakers we will move on to capacity building. Kenya, please.", "", ""},
 		{"We will now turn to the sub-item on regular institutional dialogue under agenda item five. Kenya, please.", "5", "regular-institutional-dialogue"},
 		{"Tomorrow we will take up other matters. Kenya, please.", "", ""},
+		// At the opening, with no agenda in force, a plan for this meeting
+		// sets it; a plan for another day or a condition still does not.
+		{"This afternoon we will take up agenda item three, organizational matters. Kenya, please.", "3", "organizational-matters"},
+		{"This afternoon we will take up agenda item three, organizational matters, if there are no objections. Kenya, please.", "", ""},
+		{"We will take up other matters tomorrow afternoon. Kenya, please.", "", ""},
+		{"We will continue with capacity building. This afternoon we will take up other matters. Kenya, please.", "5", "capacity-building"},
 	}
 	for _, c := range cases {
 		tr, err := in.Parse("a.txt", []byte(doc("Chair", c.chair, "Kenya", "Thank you.")))
