@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/plenary/plenary/datasets/ingest"
@@ -71,7 +73,7 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 			texts[k] = sn.Text
 		}
 		for _, e := range ann.Entities {
-			if e.Code == t.Code && e.Sentence >= 1 {
+			if namesSpeaker(t, e.Code) && e.Sentence >= 1 {
 				sn := ann.Sentences[e.Sentence-1]
 				own[e.Sentence-1] = append(own[e.Sentence-1], cues.Span{Start: e.Start - sn.Start, End: e.End - sn.Start})
 			}
@@ -98,4 +100,16 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 // Chair's, not an unattributed one.
 func speaksForItself(t ingest.Turn) bool {
 	return t.Role != ingest.RoleChair && t.Code != ""
+}
+
+// namesSpeaker reports whether an entity code names the speaker of turn t:
+// its own code, a group or organisation it speaks for, or that body under
+// its other code ("ASEAN member states", GRP-ASEAN, said on behalf of
+// ORG-ASEAN). Such names count as first person in cue analysis.
+func namesSpeaker(t ingest.Turn, code string) bool {
+	if code == t.Code {
+		return true
+	}
+	body := func(c string) string { return strings.TrimPrefix(strings.TrimPrefix(c, "GRP-"), "ORG-") }
+	return slices.ContainsFunc(t.OnBehalfOf, func(g string) bool { return g == code || body(g) == body(code) })
 }

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"context"
+	"github.com/plenary/plenary/datasets/ingest"
 	"math"
 	"os"
 	"path/filepath"
@@ -65,6 +66,7 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 2", "../datasets/annotations/heldout2/stance-gold.tsv", []string{"../datasets/annotations/heldout2"}, 0.85},
 		{"held-out 3", "../datasets/annotations/heldout3/stance-gold.tsv", []string{"../datasets/annotations/heldout3"}, 0.85},
 		{"held-out 4", "../datasets/annotations/heldout4/stance-gold.tsv", []string{"../datasets/annotations/heldout4"}, 0.85},
+		{"held-out 5", "../datasets/annotations/heldout5/stance-gold.tsv", []string{"../datasets/annotations/heldout5"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)
@@ -115,4 +117,27 @@ func TestEvidenceOffsets(t *testing.T) {
 
 func normaliseForCompare(s string) string {
 	return strings.NewReplacer("\u2019", "'", "\u2018", "'", "\u201c", `"`, "\u201d", `"`, "\u00a0", " ").Replace(s)
+}
+
+func TestNamesSpeaker(t *testing.T) {
+	cases := []struct {
+		code, behalf, entity string
+		want                 bool
+	}{
+		{"FJI", "", "FJI", true},
+		{"FJI", "", "AUS", false},
+		{"KHM", "ORG-ASEAN", "ORG-ASEAN", true},
+		{"KHM", "ORG-ASEAN", "GRP-ASEAN", true}, // "ASEAN member states" for ASEAN
+		{"KHM", "ORG-ASEAN", "ORG-ARF", false},
+		{"KHM", "", "GRP-ASEAN", false},
+	}
+	for _, c := range cases {
+		tu := ingest.Turn{Code: c.code}
+		if c.behalf != "" {
+			tu.OnBehalfOf = []string{c.behalf}
+		}
+		if got := namesSpeaker(tu, c.entity); got != c.want {
+			t.Errorf("namesSpeaker(%s on behalf of %q, %s) = %v, want %v", c.code, c.behalf, c.entity, got, c.want)
+		}
+	}
 }

@@ -57,6 +57,7 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 		scope[name] = set.Find(words)
 	}
 	scope["neg"] = phrase.Longest(dropInside(scope["neg"], scope["notneg"]))
+	scope["dneg"] = phrase.Longest(scope["dneg"]) // overlapping phrases are one double negation
 	scope["third"] = lowerCaseOnly(words, scope["third"])
 	scope["first"] = append(scope["first"], ownHits(words, own)...)
 	scope["attr"] = notAdopted(scope["attr"], scope["adopt"])
@@ -265,6 +266,26 @@ func notAdopted(attr, adopt []phrase.Hit) []phrase.Hit {
 		}
 	}
 	return out
+}
+
+// Continues reports whether a sentence opens by carrying on from the one
+// before ("For these reasons, ...", "It also ...", "Therefore ..."): one of
+// the lexicon's continuers stands at its start (after at most one word,
+// such as "And").
+func (l *Lexicon) Continues(sentence string) bool { return l.opensWith("cont", sentence) }
+
+// ShiftsTopic reports whether a sentence opens by turning to another
+// subject ("At the national level, ...", "On a related note, ..."): it
+// does not refer back to a target named before it.
+func (l *Lexicon) ShiftsTopic(sentence string) bool { return l.opensWith("shift", sentence) }
+
+func (l *Lexicon) opensWith(list, sentence string) bool {
+	for _, h := range l.scope[list].Find(phrase.Words(sentence)) {
+		if h.First <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // AttributedAt reports whether the words at byte offset start of the

@@ -113,6 +113,8 @@ type Lexicon struct {
 	ThirdPoss      []Entry `yaml:"third_possessive"`
 	Indefinite     []Entry `yaml:"indefinite"`
 	Relative       []Entry `yaml:"relative"`
+	Continuers     []Entry `yaml:"continuers"`
+	TopicShifts    []Entry `yaml:"topic_shifts"`
 
 	Source, SHA256 string `yaml:"-"`
 	Raw            []byte `yaml:"-"`
@@ -179,7 +181,8 @@ func (l *Lexicon) compile() error {
 	l.scope = map[string]*phrase.Set{}
 	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges,
 		"after": l.ContrastAfter, "before": l.ContrastBefore, "attr": l.Attribution, "adopt": l.Adopting, "inst": l.Institutions, "first": l.FirstPerson,
-		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative} {
+		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative,
+		"cont": l.Continuers, "shift": l.TopicShifts} {
 		var ps []phrase.Pattern
 		for _, e := range list {
 			p, err := phrase.Compile(e.Phrase, e.Weight, false)

@@ -159,6 +159,40 @@ func TestMoreScopeRules(t *testing.T) {
 		{"a condition to meet criteria is no verdict", "Any mechanism should meet these criteria.", "0"},
 		{"failing the criteria", "The proposal does not meet these criteria.", "-"},
 		{"either/or is neutral", "Colleagues should not read either support or objection into our statement.", "0"},
+		// Found by the fifth blind set (heldout5).
+		{"nothing ... cannot: overlapping double negators count once", "There is nothing in the revised paper that we cannot live with.", "+"},
+		{"something ... cannot", "There is something in the revised paper that we cannot live with.", "-"},
+		{"can live with", "We can live with the revised paper.", "+"},
+		{"no need for", "We see no need for a separate mechanism.", "-"},
+		{"a need for", "We see the need for a separate mechanism.", "+"},
+		{"arguments of others", "We have listened to the many arguments advanced in favour of the mechanism.", "0"},
+		{"own argument", "We are in favour of the mechanism.", "+"},
 	}
 	checkSigns(t, l, cases)
+}
+
+// TestOpeners checks the sentence openers that carry a topic on or turn
+// away from it, with the same sentence with and without the opener.
+func TestOpeners(t *testing.T) {
+	l := lexicon(t)
+	cases := []struct {
+		sentence         string
+		continues, shift bool
+	}{
+		{"For these reasons, we have joined the co-sponsors.", true, false},
+		{"And therefore we have joined the co-sponsors.", true, false},
+		{"We have joined the co-sponsors.", false, false},
+		{"It offers small States a standing platform.", true, false},
+		{"At the regional level, we invite partners to join us.", false, true},
+		{"We invite partners to join us at the regional level.", false, false},
+		{"On a related note, we welcome virtual participation.", false, true},
+	}
+	for _, c := range cases {
+		if got := l.Continues(c.sentence); got != c.continues {
+			t.Errorf("Continues(%q) = %v, want %v", c.sentence, got, c.continues)
+		}
+		if got := l.ShiftsTopic(c.sentence); got != c.shift {
+			t.Errorf("ShiftsTopic(%q) = %v, want %v", c.sentence, got, c.shift)
+		}
+	}
 }

@@ -49,7 +49,6 @@ type Turn struct {
 
 type compiledTarget struct {
 	names, anaphors, exclude, implicit, topics *phrase.Set
-	anaphorText                                map[string]bool
 }
 
 func (s *Set) compile() error {
@@ -80,10 +79,7 @@ func (s *Set) compile() error {
 			implicit = append(implicit, p)
 		}
 		c := compiledTarget{names: phrase.NewSet(names), anaphors: phrase.NewSet(anaphors), exclude: phrase.NewSet(exclude),
-			implicit: phrase.NewSet(implicit), topics: phrase.NewSet(topics), anaphorText: map[string]bool{}}
-		for _, a := range t.Anaphors {
-			c.anaphorText[normPhrase(a)] = true
-		}
+			implicit: phrase.NewSet(implicit), topics: phrase.NewSet(topics)}
 		s.compiled[i] = c
 	}
 	return nil
@@ -183,10 +179,16 @@ func (r *Resolver) explicit(t Turn, i int, s sentenceWords) []Mention {
 // solution") count once, as the longest.
 func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found []Mention) []Mention {
 	var hits []phrase.Hit
-	for _, ct := range r.set.compiled {
+	listedBy := map[[2]int]map[int]bool{} // span → targets whose anaphors match it
+	for ti, ct := range r.set.compiled {
 		for _, h := range ct.anaphors.Find(s.words) {
 			if !excluded(ct, s.words, h) {
 				hits = append(hits, h)
+				span := [2]int{h.Start, h.End}
+				if listedBy[span] == nil {
+					listedBy[span] = map[int]bool{}
+				}
+				listedBy[span][ti] = true
 			}
 		}
 	}
@@ -195,21 +197,24 @@ func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found []Mention) []M
 		if overlapsAny(found, h) {
 			continue
 		}
-		if id, ok := r.resolveAnaphor(t, i, h, found); ok {
+		if id, ok := r.resolveAnaphor(t, i, h, found, listedBy[[2]int{h.Start, h.End}]); ok {
 			out = append(out, mention(t, id, KindAnaphor, i, h))
 		}
 	}
 	return out
 }
 
-func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found []Mention) (string, bool) {
+// resolveAnaphor decides which target, if any, anaphor h of sentence i
+// refers to; listed holds the indexes of the targets whose anaphors
+// match h.
+func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found []Mention, listed map[int]bool) (string, bool) {
 	norm := normPhrase(t.Text[h.Start:h.End])
 	if len(r.owners(t, h)) > 0 || r.ownedByOther(t, h) {
 		return "", false // another delegation's proposal (a sponsor's was taken as explicit)
 	}
 	your := strings.HasPrefix(norm, "your ")
 	fits := func(ti int) bool {
-		return ti >= 0 && r.set.compiled[ti].anaphorText[norm] && (!your || r.set.Targets[ti].Owner == "chair")
+		return ti >= 0 && listed[ti] && (!your || r.set.Targets[ti].Owner == "chair")
 	}
 	// Salience: the most recent explicit mention within the window.
 	for k := len(found) - 1; k >= 0; k-- {

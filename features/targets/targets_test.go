@@ -67,6 +67,9 @@ func TestResolveDistractors(t *testing.T) {
 		{"topic words in context", "We discussed stakeholder participation.", item3, org, "JPN", "modalities:topic:stakeholder participation"},
 		{"implicit cue in context", "The OEWG should remain the sole negotiating mechanism.", item5, rid, "RUS", "poa:implicit:sole negotiating mechanism"},
 		{"implicit cue out of context", "The OEWG should remain the sole negotiating mechanism.", item3, org, "RUS", ""},
+		{"wildcard anaphor in context", "It is a genuine compromise.", item3, org, "NZL", "modalities:anaphor:a genuine compromise"},
+		{"wildcard anaphor out of context", "It is a genuine compromise.", item5, cb, "NZL", ""},
+		{"the revised paper in context", "We have studied the revised paper.", item3, org, "NZL", "modalities:anaphor:the revised paper"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

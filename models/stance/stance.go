@@ -117,6 +117,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			implicit[mt.Sentence] = append(implicit[mt.Sentence], mt)
 		}
 	}
+	about := m.aboutTarget(sentences, named, other)
 	var contribs []contribution
 	for i := range sentences {
 		w := 0.0
@@ -125,7 +126,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			w = TopicWeight
 		case named[i]:
 			w = 1
-		case !other[i] && (named[i-1] || (i >= 2 && named[i-2])) && refersBack(sentences[i], analyse(i)):
+		case m.follows(sentences, i, about, other) && (refersBack(sentences[i], analyse(i)) || m.lex.Continues(sentences[i])):
 			w = FollowWeight
 		}
 		if w == 0 {
@@ -155,6 +156,29 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 	best := evidence(r.Label, contribs)
 	r.Evidence, r.Cues = best.sentence, best.cues
 	return r, true
+}
+
+// aboutTarget marks the sentences that are about the target: those that
+// name it, and those that carry on from such a sentence ("It offers
+// small States ...", "For these reasons, ..."; see cues.Lexicon.Continues)
+// without naming another target or turning to another subject.
+func (m *Model) aboutTarget(sentences []string, named, other map[int]bool) []bool {
+	about := make([]bool, len(sentences))
+	for i, s := range sentences {
+		about[i] = named[i] || i > 0 && about[i-1] && !other[i] && !m.lex.ShiftsTopic(s) && m.lex.Continues(s)
+	}
+	return about
+}
+
+// follows reports whether sentence i, which does not name the target, may
+// refer back to it: one of the two sentences before is about the target,
+// and sentence i neither names another target nor turns to another
+// subject.
+func (m *Model) follows(sentences []string, i int, about []bool, other map[int]bool) bool {
+	if other[i] || m.lex.ShiftsTopic(sentences[i]) {
+		return false
+	}
+	return i >= 1 && about[i-1] || i >= 2 && about[i-2]
 }
 
 func ownOf(own [][]cues.Span, i int) []cues.Span {

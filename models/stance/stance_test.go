@@ -62,6 +62,17 @@ func TestTurnLabels(t *testing.T) {
 		{"two targets", []string{"We support your proposal.", "We also support the Programme of Action."}, "3", "organizational-matters", "modalities=support poa=support", 0},
 		{"unrelated sentence after a mention does not count", []string{"We recall the POA.", "We support the resolution giving support to this Working Group."}, "5", "regular-institutional-dialogue", "poa=neutral", 0},
 		{"no target", []string{"Capacity building is important."}, "5", "capacity-building", "", 0},
+		// Chains of reference and topic shifts (found by heldout5): a verdict
+		// three sentences after the mention, carried by "It ..." openers,
+		// counts; a sentence that turns to another subject does not.
+		{"chain of it-sentences carries the reference", []string{"We have followed the Programme of Action closely.", "It offers small States a standing platform.",
+			"It would also allow regional bodies to contribute.", "For these reasons, we have joined the list of co-sponsors."}, "5", "regular-institutional-dialogue", "poa=support", 3},
+		{"without the chain the verdict is too far", []string{"We have followed the Programme of Action closely.", "Small States need a standing platform.",
+			"Regional bodies should contribute.", "For these reasons, we have joined the list of co-sponsors."}, "5", "regular-institutional-dialogue", "poa=neutral", 0},
+		{"a topic shift does not refer back", []string{"We are not yet in a position to pronounce ourselves on the Programme of Action.",
+			"At the regional level, we will host a workshop and we invite partners to join us."}, "5", "regular-institutional-dialogue", "poa=neutral", 0},
+		{"without the shift, an invitation to join right after the mention reads as support", []string{"We are not yet in a position to pronounce ourselves on the Programme of Action.",
+			"We will host a workshop and we invite partners to join us."}, "5", "regular-institutional-dialogue", "poa=support", 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
