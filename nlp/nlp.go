@@ -20,12 +20,14 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/jdkato/prose/v3"
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/tag"
 	"github.com/jdkato/prose/v3/token"
 	"github.com/jdkato/prose/v3/tokenize"
 	"github.com/plenary/plenary/datasets/gazetteer"
+	"github.com/plenary/plenary/datasets/lexicons/entities"
 )
 
 // Sentence is one sentence of a turn.
@@ -57,7 +59,7 @@ type Entity struct {
 	Sentence   int
 	Start, End int
 	Text       string
-	Label      string // GPE for states and observers, ORG for the EU, groups and organisations; prose's label otherwise
+	Label      string // GPE for states and observers, ORG for the EU, groups and organisations; prose's label otherwise (see NormalLabel)
 	Code       string // gazetteer code, empty for prose entities
 	Kind       string // gazetteer kind, empty for prose entities
 	Demonym    bool   // matched as a demonym ("the French statement")
@@ -157,7 +159,7 @@ func (a *Annotator) entities(text string, sent Sentence, toks []token.Token) []E
 			if overlapsAny(out[:gazCount], start, end) || !plausible(pe, toks) || fragment(text, pe.Start) {
 				continue
 			}
-			out = append(out, Entity{Sentence: sent.Seq, Start: start, End: end, Text: pe.Text, Label: pe.Label, Source: SourceProse})
+			out = append(out, Entity{Sentence: sent.Seq, Start: start, End: end, Text: pe.Text, Label: NormalLabel(pe.Label), Source: SourceProse})
 		}
 	}
 	slices.SortStableFunc(out, func(x, y Entity) int { return x.Start - y.Start })
@@ -284,15 +286,9 @@ func firstWordStart(toks []token.Token) int {
 }
 
 // notEntityWords are capitalised words that prose takes for entities but
-// that name no one: forms of address and calendar words.
-var notEntityWords = map[string]bool{
-	"chair": true, "chairman": true, "chairperson": true, "chairwoman": true, "mr": true, "mrs": true, "ms": true,
-	"madam": true, "madame": true, "monsieur": true, "president": true, "excellency": true, "excellencies": true,
-	"ambassador": true, "sir": true, "distinguished": true, "delegates": true, "colleagues": true,
-	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
-	"august": true, "september": true, "october": true, "november": true, "december": true,
-	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
-}
+// that name no one: forms of address, calendar words and the acronyms of
+// the field (datasets/lexicons/entities/not_names.txt).
+var notEntityWords = entities.NotNames()
 
 func labelOf(k gazetteer.Kind) string {
 	switch k {
@@ -310,4 +306,33 @@ func overlapsAny(es []Entity, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// ProseBaseline runs prose v3's own pipeline over text — NewDocument with
+// its default options (tokens, sentences, tags and entities), as a user of
+// prose alone would — and returns its entities (byte offsets into text,
+// prose's labels) and its number of tokens. It is the baseline against
+// which plenary's entities and throughput are measured.
+func ProseBaseline(text string) (entities []Entity, tokens int, err error) {
+	doc, err := prose.NewDocument(text)
+	if err != nil {
+		return nil, 0, fmt.Errorf("nlp: prose baseline: %w", err)
+	}
+	for i, e := range doc.Entities() {
+		entities = append(entities, Entity{Seq: i + 1, Start: e.Start, End: e.End(), Text: e.Text, Label: e.Label, Source: SourceProse})
+	}
+	return entities, len(doc.Tokens()), nil
+}
+
+// NormalLabel maps prose's entity labels to the short OntoNotes names that
+// the gazetteer's entities and most annotation schemes use: ORGANIZATION
+// is ORG and LOCATION is LOC; other labels (GPE, PERSON, ...) are kept.
+func NormalLabel(label string) string {
+	switch label {
+	case "ORGANIZATION":
+		return "ORG"
+	case "LOCATION":
+		return "LOC"
+	}
+	return label
 }

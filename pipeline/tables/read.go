@@ -47,6 +47,12 @@ func (r Row) Int(name string) int {
 // Float returns a float64 column's value.
 func (r Row) Float(name string) float64 { return r.col(name).(*array.Float64).Value(r.i) }
 
+// Bool returns a boolean column's value (false when null).
+func (r Row) Bool(name string) bool {
+	a := r.col(name).(*array.Boolean)
+	return !a.IsNull(r.i) && a.Value(r.i)
+}
+
 // Null reports whether the named column is null in this row.
 func (r Row) Null(name string) bool { return r.col(name).IsNull(r.i) }
 

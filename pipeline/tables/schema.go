@@ -157,7 +157,7 @@ var Entities = newTable("entities", "one row per named entity: gazetteer matches
 		col("sentence_seq", i32, false, "seq of the entity's sentence"),
 		col("seq", i32, false, "position of the entity in its turn, from 1"),
 		col("text", str, false, "the entity as written, normalised"),
-		col("label", str, false, "GPE (states, observer states), ORG (EU, groups, organisations), or prose's label (PERSON, GPE, ORG, ...)"),
+		col("label", str, false, "GPE (states, observer states), ORG (EU, groups, organisations), or prose's label with ORGANIZATION written ORG and LOCATION written LOC (PERSON, GPE, ORG, LOC, ...)"),
 		col("code", str, true, "gazetteer code (ISO3, EU, ...); null for prose entities"),
 		col("kind", str, true, "gazetteer kind: state | observer | union | group | organisation; null for prose entities"),
 		col("demonym", boo, false, `true when matched as a demonym ("the French statement")`),
