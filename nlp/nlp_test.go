@@ -1,7 +1,10 @@
 package nlp
 
 import (
+	"fmt"
 	"os"
+	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -107,6 +110,42 @@ func TestGazetteerOnly(t *testing.T) {
 	}
 }
 
+// TestWindowsMatchWholeSentences checks the invariant behind running
+// prose's recogniser on windows around candidate names: on the corpus and
+// the annotation sets' transcripts, the entities are exactly those of a run
+// over every candidate sentence as a whole.
+func TestWindowsMatchWholeSentences(t *testing.T) {
+	paths, err := filepath.Glob("../datasets/annotations/*/*.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	corpus, _ := filepath.Glob("../datasets/corpus/*.txt")
+	paths = append(paths, corpus...)
+	if len(paths) < 10 {
+		t.Fatalf("only %d transcripts found", len(paths))
+	}
+	win := newTestAnnotator(t, true)
+	whole := newTestAnnotator(t, true)
+	whole.wholeSentences = true
+	n := 0
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, para := range strings.Split(string(src), "\n") {
+			a, b := win.Annotate(para, 0).Entities, whole.Annotate(para, 0).Entities
+			if !slices.Equal(a, b) {
+				t.Errorf("%s: windows and whole sentences differ:\n%s", p, entityDiff(a, b))
+			}
+			n += len(a)
+		}
+	}
+	if n < 1000 {
+		t.Errorf("only %d entities compared", n)
+	}
+}
+
 func BenchmarkAnnotate(b *testing.B) {
 	src, err := os.ReadFile("../datasets/corpus/oewg2-s1-m9.txt")
 	if err != nil {
@@ -128,4 +167,24 @@ func BenchmarkAnnotate(b *testing.B) {
 			b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
 		})
 	}
+}
+
+// entityDiff lists the entities only in a (+) or only in b (-).
+func entityDiff(a, b []Entity) string {
+	var out []string
+	key := func(e Entity) string { return fmt.Sprintf("%d-%d %s %s", e.Start, e.End, e.Label, e.Text) }
+	in := func(es []Entity, e Entity) bool {
+		return slices.ContainsFunc(es, func(x Entity) bool { return key(x) == key(e) })
+	}
+	for _, e := range a {
+		if !in(b, e) {
+			out = append(out, "+ "+key(e))
+		}
+	}
+	for _, e := range b {
+		if !in(a, e) {
+			out = append(out, "- "+key(e))
+		}
+	}
+	return strings.Join(out, "\n")
 }

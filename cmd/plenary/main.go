@@ -7,6 +7,7 @@
 //	plenary run [--out DIR] [--workers N] [--config FILE] [--targets FILE] [--force] [PATH ...]
 //	plenary eval --gold FILE [PATH ...]
 //	plenary eval-entities --gold FILE [--sample FILE] [PATH ...]
+//	plenary bench [--copies N] [--cores N,...] [--baseline=false]
 //	plenary verify DIR
 //	plenary schema [--out FILE]
 //	plenary version
@@ -81,6 +82,6 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newRunCmd(stdout, stderr), newEvalCmd(stdout, stderr), newEvalEntitiesCmd(stdout), newVerifyCmd(stdout), newSchemaCmd(stdout), newVersionCmd(stdout))
+	root.AddCommand(newRunCmd(stdout, stderr), newEvalCmd(stdout, stderr), newEvalEntitiesCmd(stdout), newBenchCmd(stdout, stderr), newBenchProseCmd(stdout), newVerifyCmd(stdout), newSchemaCmd(stdout), newVersionCmd(stdout))
 	return root
 }

@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"runtime"
+	"runtime/pprof"
 	"time"
 
 	"github.com/plenary/plenary/pipeline"
@@ -22,6 +23,7 @@ type runFlags struct {
 	force   bool
 	quiet   bool
 	strict  bool
+	cpuprof string
 }
 
 func newRunCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -54,6 +56,7 @@ replaced unless --force is given.`,
 	fl.BoolVar(&f.force, "force", false, "replace an output directory that plenary did not write")
 	fl.BoolVar(&f.strict, "strict", false, "refuse any transcript that gives a warning (unknown speaker, inferred speaker, text before the first heading, ...)")
 	fl.BoolVarP(&f.quiet, "quiet", "q", false, "do not print warnings (they are still recorded in manifest.json)")
+	fl.StringVar(&f.cpuprof, "cpuprofile", "", "write a CPU profile of the run to FILE (go tool pprof)")
 	return cmd
 }
 
@@ -61,6 +64,13 @@ func runJob(cmd *cobra.Command, args []string, f runFlags, stdout, stderr io.Wri
 	job := pipeline.Job{
 		Paths: args, OutDir: f.out, Force: f.force, Workers: f.workers,
 		ConfigPath: f.config, TargetsPath: f.targets, LexiconPath: f.lexicon, NLP: pipeline.DefaultNLP, Strict: f.strict,
+	}
+	if f.cpuprof != "" {
+		stop, err := startCPUProfile(f.cpuprof)
+		if err != nil {
+			return err
+		}
+		defer stop()
 	}
 	prog := newProgress(stderr)
 	job.Progress = prog.update
@@ -154,4 +164,20 @@ func newVersionCmd(stdout io.Writer) *cobra.Command {
 			return nil
 		},
 	}
+}
+
+// startCPUProfile starts writing a CPU profile to path; stop ends it.
+func startCPUProfile(path string) (stop func(), err error) {
+	fh, err := os.Create(path)
+	if err != nil {
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	if err := pprof.StartCPUProfile(fh); err != nil {
+		fh.Close()
+		return nil, fmt.Errorf("--cpuprofile: %w", err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		fh.Close()
+	}, nil
 }
