@@ -67,6 +67,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 3", "../datasets/annotations/heldout3/stance-gold.tsv", []string{"../datasets/annotations/heldout3"}, 0.85},
 		{"held-out 4", "../datasets/annotations/heldout4/stance-gold.tsv", []string{"../datasets/annotations/heldout4"}, 0.85},
 		{"held-out 5", "../datasets/annotations/heldout5/stance-gold.tsv", []string{"../datasets/annotations/heldout5"}, 0.85},
+		{"held-out 6", "../datasets/annotations/heldout6/stance-gold.tsv", []string{"../datasets/annotations/heldout6"}, 0.80},
+		{"held-out 7", "../datasets/annotations/heldout7/stance-gold.tsv", []string{"../datasets/annotations/heldout7"}, 0.80},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -100,7 +100,30 @@ func (a *agendaTracker) sentence(st agendaState, s string) agendaState {
 			return st
 		}
 	}
+	// "I would like to take a few minutes, under organizational matters, to
+	// return to a question ...": the topic is named before the cue, after
+	// "under".
+	if len(starts) > 0 {
+		if topic, ok := a.underTopic(s[max(from, 0):]); ok {
+			return agendaState{item: a.topics[topic].Item, topic: a.topics[topic].ID}
+		}
+	}
 	return st
+}
+
+// underTopic returns the topic named right after "under" in s ("under
+// organizational matters"), if any.
+func (a *agendaTracker) underTopic(s string) (int, bool) {
+	for i := indexWord(s, "under"); i >= 0; i = indexWordFrom(s, "under", i+1) {
+		rest := strings.TrimLeft(s[i+len("under"):], " ")
+		rest = strings.TrimPrefix(rest, "the ")
+		for _, p := range a.aliases {
+			if strings.HasPrefix(rest, p.text) {
+				return p.topic, true
+			}
+		}
+	}
+	return 0, false
 }
 
 // cueGap is how many words may stand between the words of a transition

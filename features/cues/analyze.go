@@ -63,11 +63,12 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 	scope["attr"] = notAdopted(scope["attr"], scope["adopt"])
 	clauses := l.clauses(sentence, words, scope)
 	var a Analysis
-	for _, h := range phrase.Longest(l.cues.Find(words)) {
+	hits := phrase.Longest(l.cues.Find(words))
+	for _, h := range hits {
 		if inside(h, scope["dneg"]) || inside(h, scope["neg"]) {
 			continue // a scope phrase, not a cue ("not" in "not true that")
 		}
-		c := l.cue(sentence, words, h, clauseOf(clauses, h.First), scope)
+		c := l.cue(sentence, words, h, clauseOf(clauses, h.First), scope, hits)
 		a.Cues = append(a.Cues, c)
 		switch {
 		case c.Attributed:
@@ -83,14 +84,16 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 	return a
 }
 
-// cue applies negation, hedges, contrast and attribution to hit h.
-func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl clause, scope map[string][]phrase.Hit) Cue {
+// cue applies negation, hedges, contrast and attribution to hit h; hits
+// are all the sentence's cues.
+func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl clause, scope map[string][]phrase.Hit, hits []phrase.Hit) Cue {
 	p := l.cues.Patterns()[h.Pattern]
 	class := l.classOf[h.Pattern]
 	c := Cue{Phrase: p.Raw, Class: class, Start: h.Start, End: h.End}
 	flips := 0
 	for _, n := range scope["neg"] {
-		if n.Last < h.First && n.First >= cl.first && h.First-n.Last <= l.NegationWindow && !newSubject(sentence, words, n, h, scope) {
+		if n.Last < h.First && n.First >= cl.first && h.First-n.Last <= l.NegationWindow && !newSubject(sentence, words, n, h, scope) &&
+			!(evaluative(class) && l.verbBetween(n, h, hits)) {
 			flips++
 			c.Start = min(c.Start, n.Start)
 		}
@@ -126,6 +129,23 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 		c.Value = 0 // no negative zero in reports
 	}
 	return c
+}
+
+// evaluative reports whether a cue class judges the target rather than
+// acting on it.
+func evaluative(class string) bool { return class == ClassPositive || class == ClassNegative }
+
+// verbBetween reports whether a support or oppose cue stands between
+// negator n and cue h: the negator negates that verb, and h belongs to its
+// object ("does not support the so-called programme": not a double
+// negative).
+func (l *Lexicon) verbBetween(n, h phrase.Hit, hits []phrase.Hit) bool {
+	for _, k := range hits {
+		if k.First > n.Last && k.Last < h.First && verbClass(l.classOf[k.Pattern]) {
+			return true
+		}
+	}
+	return false
 }
 
 // attributed reports whether the cue reports what others said: an

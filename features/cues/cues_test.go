@@ -167,6 +167,21 @@ func TestMoreScopeRules(t *testing.T) {
 		{"a need for", "We see the need for a separate mechanism.", "+"},
 		{"arguments of others", "We have listened to the many arguments advanced in favour of the mechanism.", "0"},
 		{"own argument", "We are in favour of the mechanism.", "+"},
+		// Found by heldout6 and heldout7.
+		{"a negated verb does not negate its object's evaluation", "We do not support the so-called mechanism.", "-"},
+		{"the evaluation alone is negative", "We see the so-called mechanism.", "-"},
+		{"not be the delegation that", "We will not be the delegation that stands against it.", "+"},
+		{"standing against", "We stand against it.", "-"},
+		{"not be the delegation that, far from a later cue", "Chile will not be the delegation that prevents its adoption, and we give it our support.", "+"},
+		{"no element that we could not", "There is no element in the proposal that we could not support.", "+"},
+		{"an element that we could not", "There is an element in the proposal that we could not support.", "-"},
+		{"not standing in the way", "We will not stand in the way of the proposal.", "+"},
+		{"not convinced", "We are not convinced that the mechanism is needed.", "-"},
+		{"convinced is no cue", "We are convinced that the mechanism is needed.", "0"},
+		{"committed to", "We remain fully committed to the mechanism.", "+"},
+		{"cannot be the basis", "The plan cannot be the basis for a decision.", "-"},
+		{"is the basis", "The plan is the basis for a decision.", "+"},
+		{"colleagues are a third party", "Some colleagues promote the mechanism.", "0"},
 	}
 	checkSigns(t, l, cases)
 }

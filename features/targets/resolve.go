@@ -135,9 +135,10 @@ func (r *Resolver) Resolve(t Turn) []Mention {
 	}
 	// Salience needs the explicit mentions in text order.
 	slices.SortStableFunc(out, func(a, b Mention) int { return a.Start - b.Start })
+	topics := r.anyContextTopics(sents)
 	for i, s := range sents {
-		out = append(out, r.anaphors(t, i, s, out)...)
-		out = append(out, r.implicit(t, i, s)...)
+		out = append(out, r.anaphors(t, i, s, out, topics)...)
+		out = append(out, r.implicit(t, i, s, out)...)
 	}
 	slices.SortStableFunc(out, func(a, b Mention) int {
 		if a.Start != b.Start {
@@ -177,7 +178,7 @@ func (r *Resolver) explicit(t Turn, i int, s sentenceWords) []Mention {
 // anaphors resolves the anaphors of sentence i against the mentions found
 // so far. Overlapping anaphors ("the compromise", "the compromise
 // solution") count once, as the longest.
-func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found []Mention) []Mention {
+func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found, topics []Mention) []Mention {
 	var hits []phrase.Hit
 	listedBy := map[[2]int]map[int]bool{} // span → targets whose anaphors match it
 	for ti, ct := range r.set.compiled {
@@ -197,7 +198,7 @@ func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found []Mention) []M
 		if overlapsAny(found, h) {
 			continue
 		}
-		if id, ok := r.resolveAnaphor(t, i, h, found, listedBy[[2]int{h.Start, h.End}]); ok {
+		if id, ok := r.resolveAnaphor(t, i, h, found, topics, listedBy[[2]int{h.Start, h.End}]); ok {
 			out = append(out, mention(t, id, KindAnaphor, i, h))
 		}
 	}
@@ -206,8 +207,8 @@ func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found []Mention) []M
 
 // resolveAnaphor decides which target, if any, anaphor h of sentence i
 // refers to; listed holds the indexes of the targets whose anaphors
-// match h.
-func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found []Mention, listed map[int]bool) (string, bool) {
+// match h, topics the turn's topic phrases in any agenda context.
+func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found, topics []Mention, listed map[int]bool) (string, bool) {
 	norm := normPhrase(t.Text[h.Start:h.End])
 	if len(r.owners(t, h)) > 0 || r.ownedByOther(t, h) {
 		return "", false // another delegation's proposal (a sponsor's was taken as explicit)
@@ -222,6 +223,18 @@ func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found []Mention, 
 		if m.Kind != KindName && m.Kind != KindSponsor {
 			continue
 		}
+		if m.Sentence > i || m.Sentence < i-r.set.Window || (m.Sentence == i && m.Start > h.Start) {
+			continue
+		}
+		if fits(r.index(m.Target)) {
+			return m.Target, true
+		}
+	}
+	// Subject matter: the target whose topic the turn has just named, in
+	// whatever agenda context ("As regards the stakeholder question, we
+	// have taken note of the revised proposal").
+	for k := len(topics) - 1; k >= 0; k-- {
+		m := topics[k]
 		if m.Sentence > i || m.Sentence < i-r.set.Window || (m.Sentence == i && m.Start > h.Start) {
 			continue
 		}
@@ -271,11 +284,19 @@ func (r *Resolver) index(id string) int {
 
 // implicit finds the implicit cues and topic phrases of the targets whose
 // context is the turn's agenda.
-func (r *Resolver) implicit(t Turn, i int, s sentenceWords) []Mention {
+// implicit finds the implicit cues and topic phrases of sentence i: in the
+// target's agenda context, and — implicit cues only — in a sentence that
+// names the target in any context ("On the modalities of the
+// stakeholders, we insist that the practice of the first OEWG continue").
+func (r *Resolver) implicit(t Turn, i int, s sentenceWords, found []Mention) []Mention {
 	var out []Mention
 	for ti, ct := range r.set.compiled {
 		tg := r.set.Targets[ti]
-		if !tg.Context.Matches(t.AgendaItem, t.AgendaTopic) {
+		inContext := tg.Context.Matches(t.AgendaItem, t.AgendaTopic)
+		named := slices.ContainsFunc(found, func(m Mention) bool {
+			return m.Sentence == i && m.Target == tg.ID && (m.Kind == KindName || m.Kind == KindSponsor)
+		})
+		if !inContext && !named {
 			continue
 		}
 		for _, h := range phrase.Longest(ct.implicit.Find(s.words)) {
@@ -283,12 +304,33 @@ func (r *Resolver) implicit(t Turn, i int, s sentenceWords) []Mention {
 			m.Polarity = tg.Implicit[h.Pattern].Polarity
 			out = append(out, m)
 		}
+		if !inContext {
+			continue
+		}
 		for _, h := range phrase.Longest(ct.topics.Find(s.words)) {
 			if !excluded(ct, s.words, h) {
 				out = append(out, mention(t, tg.ID, KindTopic, i, h))
 			}
 		}
 	}
+	return out
+}
+
+// anyContextTopics returns the topic phrases of every sentence, for every
+// target, whatever the agenda context: they can decide an anaphor, but are
+// not mentions by themselves outside the target's context.
+func (r *Resolver) anyContextTopics(sents []sentenceWords) []Mention {
+	var out []Mention
+	for i, s := range sents {
+		for ti, ct := range r.set.compiled {
+			for _, h := range phrase.Longest(ct.topics.Find(s.words)) {
+				if !excluded(ct, s.words, h) {
+					out = append(out, Mention{Target: r.set.Targets[ti].ID, Kind: KindTopic, Sentence: i, Start: h.Start, End: h.End})
+				}
+			}
+		}
+	}
+	slices.SortStableFunc(out, func(a, b Mention) int { return a.Start - b.Start })
 	return out
 }
 

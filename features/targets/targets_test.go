@@ -70,6 +70,14 @@ func TestResolveDistractors(t *testing.T) {
 		{"wildcard anaphor in context", "It is a genuine compromise.", item3, org, "NZL", "modalities:anaphor:a genuine compromise"},
 		{"wildcard anaphor out of context", "It is a genuine compromise.", item5, cb, "NZL", ""},
 		{"the revised paper in context", "We have studied the revised paper.", item3, org, "NZL", "modalities:anaphor:the revised paper"},
+		// Found by heldout6 and heldout7.
+		{"another proposal of the Chair", "We welcome the Chair's proposal to convene a meeting.", item3, org, "CAN", ""},
+		{"implicit cue in a sentence that names the target, out of context", "On the modalities of the stakeholders, we insist on the practice of the previous Group.", item5, rid, "SYR",
+			"modalities:name:modalities of the stakeholders | modalities:implicit:practice of the previous"},
+		{"implicit cue out of context, target not named", "We insist on the practice of the previous Group.", item5, rid, "SYR", ""},
+		{"topic decides an anaphor out of context", "As regards the stakeholder question, we have taken note of the revised proposal.", item5, rid, "ARG", "modalities:anaphor:the revised proposal"},
+		{"anaphor out of context without the topic", "We have taken note of the revised proposal.", item5, cb, "ARG", ""},
+		{"a new mechanism in the POA's context", "We are not convinced that a new mechanism is needed.", item5, rid, "CHN", "poa:anaphor:a new mechanism"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
