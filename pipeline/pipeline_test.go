@@ -375,7 +375,7 @@ func (d fullDisk) Close() error { return d.f.Close() }
 func TestDiskFull(t *testing.T) {
 	saved := createFile
 	defer func() { createFile = saved }()
-	for _, budget := range []int{0, 5000, 200000, 1000000} {
+	for _, budget := range []int{0, 5000, 200000, 800000} { // the corpus output is about 0.9 MB
 		limit := budget
 		createFile = func(p string) (outFile, error) {
 			f, err := os.Create(p)

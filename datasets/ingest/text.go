@@ -24,7 +24,10 @@ type Text struct {
 // between two anchors the text is copied byte for byte.
 type anchor struct{ norm, src int }
 
-const cpStride = 1024
+// cpStride is the distance in bytes between code-point checkpoints:
+// SourceChar counts at most cpStride bytes, for a table of one int per
+// cpStride bytes of source.
+const cpStride = 64
 
 // replacement returns what the normaliser writes for r: keep reports that r
 // is copied unchanged; otherwise out is written instead (possibly empty).

@@ -92,28 +92,51 @@ type Writer[R any] struct {
 	rows  int64
 }
 
-// WriterProperties returns the pinned Parquet properties; createdBy goes
-// into the file footer and should name plenary's version, not the Arrow
-// library's.
-func WriterProperties(createdBy string) *parquet.WriterProperties {
-	return parquet.NewWriterProperties(
+// WriterProperties returns the pinned Parquet properties for a file of
+// schema; createdBy goes into the file footer and should name plenary's
+// version, not the Arrow library's. Dictionary encoding is used for string
+// columns only: their values repeat (ids, tags, labels, words), while the
+// integer columns are mostly offsets, nearly all distinct, on which a
+// dictionary costs hashing time and saves nothing.
+func WriterProperties(createdBy string, schema *arrow.Schema) *parquet.WriterProperties {
+	opts := []parquet.WriterProperty{
 		parquet.WithCreatedBy(createdBy),
 		parquet.WithVersion(parquet.V2_6),
 		parquet.WithDataPageVersion(parquet.DataPageV1),
 		parquet.WithCompression(compress.Codecs.Zstd),
 		parquet.WithCompressionLevel(zstdLevel),
-		parquet.WithDictionaryDefault(true),
+		parquet.WithDictionaryDefault(false),
 		parquet.WithDictionaryPageSizeLimit(dictPageBytes),
 		parquet.WithDataPageSize(dataPageBytes),
 		parquet.WithBatchSize(writeBatchSize),
 		parquet.WithMaxRowGroupLength(rowGroupRows),
 		parquet.WithStats(true),
-	)
+	}
+	for _, f := range schema.Fields() {
+		if arrow.IsBaseBinary(f.Type.ID()) || isStringList(f.Type) {
+			opts = append(opts, parquet.WithDictionaryFor(dictPath(f), true))
+		}
+	}
+	return parquet.NewWriterProperties(opts...)
+}
+
+// isStringList reports whether t is a list of strings.
+func isStringList(t arrow.DataType) bool {
+	l, ok := t.(*arrow.ListType)
+	return ok && arrow.IsBaseBinary(l.Elem().ID())
+}
+
+// dictPath is the Parquet column path of field f (lists: name.list.element).
+func dictPath(f arrow.Field) string {
+	if _, ok := f.Type.(*arrow.ListType); ok {
+		return f.Name + ".list.element"
+	}
+	return f.Name
 }
 
 // NewWriter starts a Parquet file for table t on w.
 func NewWriter[R any](t *Table[R], w io.Writer, createdBy string) (*Writer[R], error) {
-	fw, err := pqarrow.NewFileWriter(t.schema, w, WriterProperties(createdBy), pqarrow.NewArrowWriterProperties())
+	fw, err := pqarrow.NewFileWriter(t.schema, w, WriterProperties(createdBy, t.schema), pqarrow.NewArrowWriterProperties())
 	if err != nil {
 		return nil, fmt.Errorf("tables: starting %s: %w", t.Name, err)
 	}
