@@ -17,6 +17,7 @@ type agendaTracker struct {
 	topics   []config.Topic
 	aliases  []phrase // all topic aliases, longest first
 	cues     []*regexp.Regexp
+	cueFirst []string // first word of each cue
 	plans    []string
 	sameDay  map[string]bool // plan cues that stay within the meeting
 	closings []string
@@ -29,7 +30,7 @@ type phrase struct {
 }
 
 func newAgendaTracker(c config.Agenda) *agendaTracker {
-	t := &agendaTracker{topics: c.Topics, cues: cuePatterns(lower(c.TransitionCues)), plans: lower(c.PlanCues), closings: lower(c.ClosingCues),
+	t := &agendaTracker{topics: c.Topics, cues: cuePatterns(lower(c.TransitionCues)), cueFirst: firstWords(lower(c.TransitionCues)), plans: lower(c.PlanCues), closings: lower(c.ClosingCues),
 		sameDay: map[string]bool{}}
 	for _, p := range lower(c.SameMeetingPlanCues) {
 		t.sameDay[p] = true
@@ -130,6 +131,15 @@ func (a *agendaTracker) underTopic(s string) (int, bool) {
 // cue ("proceed this morning to").
 const cueGap = 2
 
+// firstWords returns the first word of each phrase.
+func firstWords(phrases []string) []string {
+	out := make([]string, len(phrases))
+	for i, p := range phrases {
+		out[i] = strings.Fields(p)[0]
+	}
+	return out
+}
+
 // cuePatterns compiles transition cues into word patterns that allow up to
 // cueGap words between their words.
 func cuePatterns(cues []string) []*regexp.Regexp {
@@ -149,7 +159,10 @@ func cuePatterns(cues []string) []*regexp.Regexp {
 // after from.
 func (a *agendaTracker) cueStarts(s string, from int) []int {
 	var starts []int
-	for _, re := range a.cues {
+	for k, re := range a.cues {
+		if !strings.Contains(s[from:], a.cueFirst[k]) {
+			continue // the cue's first word is absent: skip the regular expression
+		}
 		for _, loc := range re.FindAllStringIndex(s[from:], -1) {
 			starts = append(starts, from+loc[0])
 		}

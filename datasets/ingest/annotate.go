@@ -61,8 +61,11 @@ var behalfCue = regexp.MustCompile(`(?i)\b(on\s+behalf\s+of|speaking\s+for|speak
 // for its authors. Phrases that name no one ("on behalf of my delegation")
 // give nothing.
 func (in *Ingester) onBehalfOf(text string) []string {
+	if l := strings.ToLower(text); !strings.Contains(l, "behalf") && !strings.Contains(l, "speak") && !strings.Contains(l, "name of") {
+		return nil // no cue word: skip the regular expressions
+	}
 	for _, loc := range behalfCue.FindAllStringIndex(text, -1) {
-		if reported.MatchString(text[:loc[0]]) {
+		if reported.MatchString(text[max(0, loc[0]-reportedReach):loc[0]]) {
 			continue
 		}
 		rest := text[loc[1]:]
@@ -87,6 +90,10 @@ func (in *Ingester) onBehalfOf(text string) []string {
 // reported matches the end of "the statement delivered (by Egypt)" (on
 // behalf of ...): a statement someone else made for a group, not the
 // speaker's own.
+// reportedReach bounds how far before "on behalf of" reported looks: its
+// longest match ("read out earlier by" and 80 characters) fits.
+const reportedReach = 256
+
 var reported = regexp.MustCompile(`(?i)\b(delivered|made|given|presented|read\s+out|read)(\s+(earlier\s+)?by\s+[^,.;:]{1,80}?)?[\s,]*$`)
 
 // listWords may stand between the names of a list of delegations.

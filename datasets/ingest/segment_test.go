@@ -235,6 +235,10 @@ func TestOnBehalfOf(t *testing.T) {
 		{"We support the statement delivered on behalf of the Non-Aligned Movement.", ""},
 		{"Nigeria associates itself with the statement delivered by Egypt on behalf of the African Group.", ""},
 		{"On behalf of my delegation, I thank you.", ""},
+		{"I am speaking for the Arab Group today.", "GRP-ARAB"},
+		{"I take the floor in the name of the African Group.", "GRP-AFR"},
+		{"ON BEHALF OF THE EU, I thank you.", "EU"},
+		{"Let me thank Egypt, which spoke for the African Group, for its statement delivered earlier by its ambassador on behalf of the African Group.", ""},
 	}
 	for _, c := range cases {
 		if got := strings.Join(in.onBehalfOf(c.text), ";"); got != c.want {
