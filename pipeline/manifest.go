@@ -90,9 +90,10 @@ type RunInfo struct {
 	WallSeconds float64 `json:"wall_seconds"`
 	// StageSeconds is the time spent in each stage: for the
 	// per-transcript stages (ingest, nlp, stance, sentiment, alignment,
-	// write) summed over workers, so it can exceed the wall time; for the
-	// corpus stage (reading the tables back, the corpus models, writing
-	// delegations and linkage), its wall time.
+	// write) the CPU time of their workers, summed (on Linux; elsewhere
+	// the wall time a worker held each document), so it can exceed the
+	// wall time; for the corpus stage (reading the tables back, the corpus
+	// models, writing delegations and linkage), its wall time.
 	StageSeconds map[string]float64 `json:"stage_seconds"`
 }
 

@@ -73,20 +73,46 @@ type Stats struct {
 	Files, Turns, Tokens, Sentences, Entities int
 	Delegations                               int
 	Warnings                                  int
-	// StageSeconds is the CPU-side time spent in each stage, summed over
-	// workers (so it can exceed the wall time).
+	// StageSeconds is the time spent in each stage, summed over workers
+	// (see stageClock: CPU time on Linux, so it can exceed the wall time).
 	StageSeconds map[string]float64
 	WallSeconds  float64
 
 	codes map[string]bool
 }
 
+// stageClock sums the time spent in each stage. On Linux a stage worker is
+// locked to its OS thread and the clock reads the thread's CPU time, so a
+// stage's figure is the CPU it used, whatever the number of cores and
+// however the scheduler interleaves the stages; elsewhere it is the wall
+// time a worker held the document.
 type stageClock struct {
 	mu sync.Mutex
 	d  map[string]time.Duration
 }
 
-func (c *stageClock) add(stage string, d time.Duration) {
+// mark is a point in a worker's time.
+type mark struct {
+	wall time.Time
+	cpu  time.Duration
+}
+
+// now returns the calling worker's current mark.
+func (c *stageClock) now() mark {
+	if threadCPUExact {
+		return mark{cpu: threadCPU()}
+	}
+	return mark{wall: time.Now()}
+}
+
+// since adds the time from m to now to stage.
+func (c *stageClock) since(stage string, m mark) {
+	var d time.Duration
+	if threadCPUExact {
+		d = threadCPU() - m.cpu
+	} else {
+		d = time.Since(m.wall)
+	}
 	c.mu.Lock()
 	c.d[stage] += d
 	c.mu.Unlock()
@@ -118,12 +144,14 @@ func Run(ctx context.Context, inputs []Input, opt Options, sink Sink) (Stats, er
 	featured := stage(ctx, g, workers, annotated, func(d *Document) error { return st.run(d, clock) })
 	stats := Stats{StageSeconds: map[string]float64{}}
 	g.Go(func() error {
+		runtime.LockOSThread() // for the stage clock; the goroutine ends with the run
+		defer runtime.UnlockOSThread()
 		return reorder(ctx, featured, len(inputs), window, func(d *Document) error {
-			t0 := time.Now()
+			t0 := clock.now()
 			if err := sink.Write(d); err != nil {
 				return err
 			}
-			clock.add("write", time.Since(t0))
+			clock.since("write", t0)
 			stats.count(d)
 			if opt.Progress != nil {
 				opt.Progress(stats.Files, len(inputs), d)
@@ -191,6 +219,8 @@ func stage(ctx context.Context, g *errgroup.Group, workers int, in <-chan *Docum
 		wg.Add(1)
 		g.Go(func() error {
 			defer wg.Done()
+			runtime.LockOSThread() // for the stage clock; the worker ends with the stage
+			defer runtime.UnlockOSThread()
 			for d := range in {
 				if err := ctx.Err(); err != nil {
 					return err
@@ -238,7 +268,7 @@ func reorder(ctx context.Context, in <-chan *Document, total int, window chan st
 }
 
 func ingestOne(ing *ingest.Ingester, d *Document, strict bool, clock *stageClock) error {
-	t0 := time.Now()
+	t0 := clock.now()
 	raw, err := d.Input.Read()
 	if err != nil {
 		return err
@@ -254,17 +284,17 @@ func ingestOne(ing *ingest.Ingester, d *Document, strict bool, clock *stageClock
 		return &ingest.InputError{File: w.File, Line: w.Line, Msg: w.Msg + fmt.Sprintf(" (--strict: %d warnings in this file)", len(tr.Warnings))}
 	}
 	d.Transcript = tr
-	clock.add("ingest", time.Since(t0))
+	clock.since("ingest", t0)
 	return nil
 }
 
 func annotateOne(a *nlp.Annotator, d *Document, clock *stageClock) error {
-	t0 := time.Now()
+	t0 := clock.now()
 	d.Annotations = make([]nlp.Annotation, len(d.Transcript.Turns))
 	for i, t := range d.Transcript.Turns {
 		d.Annotations[i] = a.Annotate(t.Text, t.Start)
 	}
-	clock.add("nlp", time.Since(t0))
+	clock.since("nlp", t0)
 	return nil
 }
 

@@ -3,7 +3,6 @@ package pipeline
 import (
 	"slices"
 	"strings"
-	"time"
 
 	"github.com/plenary/plenary/datasets/ingest"
 	"github.com/plenary/plenary/features/alignment"
@@ -40,15 +39,15 @@ type featureStage struct {
 }
 
 func (s *featureStage) run(d *Document, clock *stageClock) error {
-	t0 := time.Now()
+	t0 := clock.now()
 	d.Tone = make([][]sentiment.Sentence, len(d.Transcript.Turns))
 	for i := range d.Transcript.Turns {
 		for _, sn := range d.Annotations[i].Sentences {
 			d.Tone[i] = append(d.Tone[i], s.tone.Sentence(sn.Text))
 		}
 	}
-	clock.add("sentiment", time.Since(t0))
-	t0 = time.Now()
+	clock.since("sentiment", t0)
+	t0 = clock.now()
 	for i, t := range d.Transcript.Turns {
 		if !speaksForItself(t) {
 			continue
@@ -57,8 +56,8 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 			d.Edges = append(d.Edges, EdgeRecord{Turn: i, Edge: e})
 		}
 	}
-	clock.add("alignment", time.Since(t0))
-	t0 = time.Now()
+	clock.since("alignment", t0)
+	t0 = clock.now()
 	salient, topic := "", ""
 	for i, t := range d.Transcript.Turns {
 		if t.AgendaTopic != topic || t.AgendaItem == "" {
@@ -91,7 +90,7 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 			d.Stances = append(d.Stances, TurnStance{Turn: i, Result: r, EvidenceStart: ev.Start, EvidenceEnd: ev.End, Evidence: ev.Text})
 		}
 	}
-	clock.add("stance", time.Since(t0))
+	clock.since("stance", t0)
 	return nil
 }
 
