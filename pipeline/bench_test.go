@@ -4,7 +4,9 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
+	"time"
 
 	"github.com/jdkato/prose/v3"
 	"github.com/plenary/plenary/datasets"
@@ -91,4 +93,119 @@ func BenchmarkIngest(b *testing.B) {
 			}
 		}
 	}
+}
+
+// annotatedCorpus ingests and annotates the embedded corpus once, for the
+// benchmarks of the later stages.
+func annotatedCorpus(b *testing.B) ([]*Document, Options) {
+	b.Helper()
+	cfg, err := loadConfig("")
+	if err != nil {
+		b.Fatal(err)
+	}
+	ts, lex, err := loadStance("", "")
+	if err != nil {
+		b.Fatal(err)
+	}
+	opt := Options{Workers: 1, Config: cfg, Gazetteer: gazetteer.Default(), NLP: DefaultNLP, Targets: ts, Lexicon: lex}
+	ing := ingest.New(cfg, opt.Gazetteer)
+	ann, err := nlp.New(opt.Gazetteer, opt.NLP)
+	if err != nil {
+		b.Fatal(err)
+	}
+	inputs, _ := benchInputs(b, 1)
+	clock := &stageClock{d: map[string]time.Duration{}}
+	var docs []*Document
+	for i, in := range inputs {
+		d := &Document{Index: i, Input: in}
+		if err := ingestOne(ing, d, false, clock); err != nil {
+			b.Fatal(err)
+		}
+		if err := annotateOne(ann, d, clock); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, d)
+	}
+	return docs, opt
+}
+
+// BenchmarkAnnotateStage measures the nlp stage (sentences, tokens, tags,
+// gazetteer and windowed prose entities) on the corpus.
+func BenchmarkAnnotateStage(b *testing.B) {
+	docs, opt := annotatedCorpus(b)
+	ann, err := nlp.New(opt.Gazetteer, opt.NLP)
+	if err != nil {
+		b.Fatal(err)
+	}
+	clock := &stageClock{d: map[string]time.Duration{}}
+	words := corpusWords(docs)
+	for b.Loop() {
+		for _, d := range docs {
+			if err := annotateOne(ann, d, clock); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkFeatureStage measures tone, alignment edges and stance on the
+// annotated corpus.
+func BenchmarkFeatureStage(b *testing.B) {
+	docs, opt := annotatedCorpus(b)
+	st, err := newFeatureStage(opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	clock := &stageClock{d: map[string]time.Duration{}}
+	words := corpusWords(docs)
+	for b.Loop() {
+		for _, d := range docs {
+			d.Stances, d.Edges = nil, nil
+			if err := st.run(d, clock); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+// BenchmarkWriteStage measures writing the per-transcript tables
+// (interventions, sentences, tokens, entities, stance, edges) of the corpus.
+func BenchmarkWriteStage(b *testing.B) {
+	docs, opt := annotatedCorpus(b)
+	st, err := newFeatureStage(opt)
+	if err != nil {
+		b.Fatal(err)
+	}
+	clock := &stageClock{d: map[string]time.Duration{}}
+	for _, d := range docs {
+		if err := st.run(d, clock); err != nil {
+			b.Fatal(err)
+		}
+	}
+	words := corpusWords(docs)
+	for b.Loop() {
+		out, err := CreateOutput(filepath.Join(b.TempDir(), "out"), false, opt.Gazetteer, opt.Targets.IDs(), opt.Lexicon.Threshold, opt.Config.Corpus)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, d := range docs {
+			if err := out.Write(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+		out.Abort()
+	}
+	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+}
+
+func corpusWords(docs []*Document) int {
+	n := 0
+	for _, d := range docs {
+		for _, t := range d.Transcript.Turns {
+			n += len(strings.Fields(t.Text))
+		}
+	}
+	return n
 }
