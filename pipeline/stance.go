@@ -58,10 +58,12 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 	}
 	clock.since("alignment", t0)
 	t0 = clock.now()
-	salient, topic := "", ""
+	salient, agenda := "", ""
 	for i, t := range d.Transcript.Turns {
-		if t.AgendaTopic != topic || t.AgendaItem == "" {
-			salient, topic = "", t.AgendaTopic // salience does not cross agenda topics
+		if a := t.AgendaItem + "/" + t.AgendaTopic; a != agenda {
+			// Salience does not cross agenda items or topics; while the
+			// agenda is unknown, it carries from turn to turn.
+			salient, agenda = "", a
 		}
 		ann := d.Annotations[i]
 		spans := make([]targets.Span, len(ann.Sentences))

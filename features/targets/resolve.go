@@ -136,8 +136,9 @@ func (r *Resolver) Resolve(t Turn) []Mention {
 	// Salience needs the explicit mentions in text order.
 	slices.SortStableFunc(out, func(a, b Mention) int { return a.Start - b.Start })
 	topics := r.anyContextTopics(sents)
+	others := r.otherProposals(t, sents, out)
 	for i, s := range sents {
-		out = append(out, r.anaphors(t, i, s, out, topics)...)
+		out = append(out, r.anaphors(t, i, s, out, topics, others)...)
 		out = append(out, r.implicit(t, i, s, out)...)
 	}
 	slices.SortStableFunc(out, func(a, b Mention) int {
@@ -178,7 +179,7 @@ func (r *Resolver) explicit(t Turn, i int, s sentenceWords) []Mention {
 // anaphors resolves the anaphors of sentence i against the mentions found
 // so far. Overlapping anaphors ("the compromise", "the compromise
 // solution") count once, as the longest.
-func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found, topics []Mention) []Mention {
+func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found, topics, others []Mention) []Mention {
 	var hits []phrase.Hit
 	listedBy := map[[2]int]map[int]bool{} // span → targets whose anaphors match it
 	for ti, ct := range r.set.compiled {
@@ -198,7 +199,7 @@ func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found, topics []Ment
 		if overlapsAny(found, h) {
 			continue
 		}
-		if id, ok := r.resolveAnaphor(t, i, h, found, topics, listedBy[[2]int{h.Start, h.End}]); ok {
+		if id, ok := r.resolveAnaphor(t, i, h, found, topics, others, listedBy[[2]int{h.Start, h.End}]); ok {
 			out = append(out, mention(t, id, KindAnaphor, i, h))
 		}
 	}
@@ -207,8 +208,9 @@ func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found, topics []Ment
 
 // resolveAnaphor decides which target, if any, anaphor h of sentence i
 // refers to; listed holds the indexes of the targets whose anaphors
-// match h, topics the turn's topic phrases in any agenda context.
-func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found, topics []Mention, listed map[int]bool) (string, bool) {
+// match h, topics the turn's topic phrases in any agenda context, others
+// the turn's mentions of other delegations' proposals.
+func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found, topics, others []Mention, listed map[int]bool) (string, bool) {
 	norm := normPhrase(t.Text[h.Start:h.End])
 	if len(r.owners(t, h)) > 0 || r.ownedByOther(t, h) {
 		return "", false // another delegation's proposal (a sponsor's was taken as explicit)
@@ -217,18 +219,33 @@ func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found, topics []M
 	fits := func(ti int) bool {
 		return ti >= 0 && listed[ti] && (!your || r.set.Targets[ti].Owner == "chair")
 	}
+	before := func(m Mention) bool {
+		return m.Sentence <= i && m.Sentence >= i-r.set.Window && (m.Sentence < i || m.Start < h.Start)
+	}
+	// Another delegation's proposal named more recently than any target,
+	// within the window, is what the anaphor refers to ("the proposal made
+	// by Kenya ... The proposal is modest"): no target.
+	lastOther := -1
+	for _, m := range others {
+		if before(m) {
+			lastOther = max(lastOther, m.Start)
+		}
+	}
 	// Salience: the most recent explicit mention within the window.
 	for k := len(found) - 1; k >= 0; k-- {
 		m := found[k]
-		if m.Kind != KindName && m.Kind != KindSponsor {
+		if m.Kind != KindName && m.Kind != KindSponsor || !before(m) {
 			continue
 		}
-		if m.Sentence > i || m.Sentence < i-r.set.Window || (m.Sentence == i && m.Start > h.Start) {
-			continue
+		if m.Start < lastOther {
+			break
 		}
 		if fits(r.index(m.Target)) {
 			return m.Target, true
 		}
+	}
+	if lastOther >= 0 {
+		return "", false
 	}
 	// Subject matter: the target whose topic the turn has just named, in
 	// whatever agenda context ("As regards the stakeholder question, we
@@ -316,6 +333,26 @@ func (r *Resolver) implicit(t Turn, i int, s sentenceWords, found []Mention) []M
 	return out
 }
 
+// otherProposals returns the anaphors of the turn that name another
+// delegation's proposal ("the proposal made by Kenya", "Singapore's
+// initiative", "our proposal" from a non-sponsor), as mentions without a
+// target.
+func (r *Resolver) otherProposals(t Turn, sents []sentenceWords, found []Mention) []Mention {
+	var out []Mention
+	for i, s := range sents {
+		var hits []phrase.Hit
+		for _, ct := range r.set.compiled {
+			hits = append(hits, ct.anaphors.Find(s.words)...)
+		}
+		for _, h := range phrase.Longest(hits) {
+			if !overlapsAny(found, h) && (len(r.owners(t, h)) > 0 || r.ownedByOther(t, h)) {
+				out = append(out, Mention{Kind: KindAnaphor, Sentence: i, Start: h.Start, End: h.End})
+			}
+		}
+	}
+	return out
+}
+
 // anyContextTopics returns the topic phrases of every sentence, for every
 // target, whatever the agenda context: they can decide an anaphor, but are
 // not mentions by themselves outside the target's context.
@@ -369,7 +406,10 @@ func subset(a, b []string) bool {
 // ownerLink are the words that join a proposal to its owner: "the proposal
 // of/by/from France", "put forward by", "submitted by".
 var ownerLink = map[string]bool{"of": true, "by": true, "from": true, "made": true, "put": true, "forward": true,
-	"submitted": true, "presented": true, "tabled": true, "led": true}
+	"submitted": true, "presented": true, "tabled": true, "led": true, "advanced": true, "circulated": true,
+	// time and manner words between the verb and its agent ("made yesterday by Kenya")
+	"yesterday": true, "earlier": true, "today": true, "this": true, "morning": true, "afternoon": true, "last": true,
+	"week": true, "recently": true, "also": true, "originally": true, "initially": true, "jointly": true}
 
 // owners returns the codes of the delegations named right after the hit
 // as its owners: "the proposal of France and Egypt", "the initiative put

@@ -59,6 +59,7 @@ func TestResolveDistractors(t *testing.T) {
 		{"your proposal in capacity building is not the Chair's text", "We thank you for your proposal.", item5, cb, "USA", ""},
 		{"another delegation's proposal", "We support the proposal by Singapore.", item3, org, "USA", ""},
 		{"possessive of another delegation", "We support Singapore's proposal.", item3, org, "USA", ""},
+		{"another delegation's proposal, with a time word", "We support the proposal made yesterday by Kenya.", item3, org, "JAM", ""},
 		{"our proposal, not a sponsor", "We recall our proposal.", item3, org, "USA", ""},
 		{"sponsors' proposal is the POA", "We support the proposal of France and Egypt.", item5, rid, "JPN", "poa:sponsor:the proposal"},
 		{"salience: the proposal after the POA", "The Programme of Action is important. We support this proposal.", item5, rid, "JPN", "poa:name:Programme of Action | poa:anaphor:this proposal"},
@@ -150,4 +151,25 @@ func FuzzResolve(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestOtherProposalBlocksSalience: an anaphor right after another
+// delegation's proposal refers to that proposal, even when the meeting's
+// salient target (or the agenda) would offer one; without the other
+// proposal the same anaphor takes the salient target.
+func TestOtherProposalBlocksSalience(t *testing.T) {
+	r := resolver(t)
+	cases := []struct{ text, want string }{
+		{"We also support the proposal made yesterday by Kenya. The proposal is modest and practical.", ""},
+		{"We also support capacity building. The proposal is modest and practical.", "modalities:anaphor:The proposal"},
+		{"We support the proposal made by Kenya. We also support the revised proposal of 15 December. The proposal is balanced.",
+			"modalities:name:revised proposal of 15 December | modalities:anaphor:The proposal"},
+	}
+	for _, c := range cases {
+		tu := turnOf(c.text, "", "", "JAM")
+		tu.Salient = "modalities"
+		if got := summary(r.Resolve(tu)); got != c.want {
+			t.Errorf("%q:\n got %s\nwant %s", c.text, got, c.want)
+		}
+	}
 }
