@@ -58,6 +58,7 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 	}
 	scope["neg"] = phrase.Longest(dropInside(scope["neg"], scope["notneg"]))
 	scope["dneg"] = phrase.Longest(scope["dneg"]) // overlapping phrases are one double negation
+	scope["hedge"] = dropInside(scope["hedge"], scope["nothedge"])
 	scope["third"] = lowerCaseOnly(words, scope["third"])
 	scope["first"] = append(scope["first"], ownHits(words, own)...)
 	scope["attr"] = notAdopted(scope["attr"], scope["adopt"])

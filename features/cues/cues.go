@@ -103,6 +103,7 @@ type Lexicon struct {
 	NegatedOnly    []Entry `yaml:"negated_only"`
 	DoubleNegators []Entry `yaml:"double_negators"`
 	Hedges         []Entry `yaml:"hedges"`
+	NotHedges      []Entry `yaml:"not_hedges"`
 	ContrastAfter  []Entry `yaml:"contrast_after"`
 	ContrastBefore []Entry `yaml:"contrast_before"`
 	Attribution    []Entry `yaml:"attribution"`
@@ -179,7 +180,7 @@ func (l *Lexicon) compile() error {
 		l.negatedOnly[e.Phrase] = true
 	}
 	l.scope = map[string]*phrase.Set{}
-	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges,
+	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges, "nothedge": l.NotHedges,
 		"after": l.ContrastAfter, "before": l.ContrastBefore, "attr": l.Attribution, "adopt": l.Adopting, "inst": l.Institutions, "first": l.FirstPerson,
 		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative,
 		"cont": l.Continuers, "shift": l.TopicShifts} {

@@ -182,6 +182,11 @@ func TestMoreScopeRules(t *testing.T) {
 		{"cannot be the basis", "The plan cannot be the basis for a decision.", "-"},
 		{"is the basis", "The plan is the basis for a decision.", "+"},
 		{"colleagues are a third party", "Some colleagues promote the mechanism.", "0"},
+		{"rhetorical question", "How can we accept the text as it stands?", "-"},
+		{"the same verb, asserted", "We can accept the text as it stands.", "+"},
+		{"adoption is not a condition", "We would not object if it were adopted today.", "+"},
+		{"a real condition", "We would not object if our concerns were met.", "0"},
+		{"only if stays a condition", "We would support it only if it is adopted by consensus.", "0"},
 	}
 	checkSigns(t, l, cases)
 }
