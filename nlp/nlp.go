@@ -116,7 +116,7 @@ func New(gaz *gazetteer.Gazetteer, opt Options) (*Annotator, error) {
 // offsets are shifted by base.
 func (a *Annotator) Annotate(text string, base int) Annotation {
 	var ann Annotation
-	for i, s := range a.seg.Segment(text) {
+	for i, s := range mergeTitles(text, a.seg.Segment(text)) {
 		sent := Sentence{Seq: i + 1, Start: base + s.Start, End: base + s.End(), Text: s.Text}
 		ann.Sentences = append(ann.Sentences, sent)
 		toks := a.tok.Tokenize(s.Text)
@@ -170,6 +170,37 @@ func (a *Annotator) entities(text string, sent Sentence, toks []token.Token) []E
 	}
 	slices.SortStableFunc(out, func(x, y Entity) int { return x.Start - y.Start })
 	return out
+}
+
+// titles are abbreviated forms of address after which prose's sentence
+// segmenter ends a sentence it should not ("Thank you, Mr. | Chair."),
+// lower case and without their final period.
+var titles = map[string]bool{"mr": true, "mrs": true, "ms": true, "dr": true, "h.e": true, "amb": true,
+	"prof": true, "messrs": true, "mme": true, "mmes": true, "st": true}
+
+// mergeTitles joins each sentence that ends with an abbreviated title to
+// the sentence after it, when only spaces stand between them: prose's
+// segmenter splits "Thank you, Mr. Chair." after "Mr.", which left every
+// "Mr." of a transcript a sentence of its own.
+func mergeTitles(text string, sents []segment.Sentence) []segment.Sentence {
+	out := make([]segment.Sentence, 0, len(sents))
+	for _, s := range sents {
+		if n := len(out); n > 0 && endsWithTitle(out[n-1].Text) && strings.TrimLeft(text[out[n-1].End():s.Start], " \t") == "" {
+			out[n-1].Text = text[out[n-1].Start:s.End()]
+			continue
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func endsWithTitle(sentence string) bool {
+	body, ok := strings.CutSuffix(sentence, ".")
+	if !ok {
+		return false
+	}
+	word := body[strings.LastIndexAny(body, " \t\n(")+1:]
+	return titles[strings.ToLower(word)]
 }
 
 // Context kept around a candidate name when prose's recogniser runs on a

@@ -98,6 +98,33 @@ func TestOffsetsLocateText(t *testing.T) {
 	}
 }
 
+// TestTitlesDoNotEndSentences: prose's segmenter ends a sentence after
+// "Mr."; plenary joins it to what follows on the same line.
+func TestTitlesDoNotEndSentences(t *testing.T) {
+	a := newTestAnnotator(t, false)
+	cases := []struct {
+		text string
+		want []string
+	}{
+		{"Thank you, Mr. Chair. We support it.", []string{"Thank you, Mr. Chair.", "We support it."}},
+		{"I thank H.E. Ms. Nakamitsu. Dr. Smith agrees.", []string{"I thank H.E. Ms. Nakamitsu.", "Dr. Smith agrees."}},
+		{"We support the text. Mr. Chair, thank you.", []string{"We support the text.", "Mr. Chair, thank you."}},
+		{"We heard the CBMs. Thank you.", []string{"We heard the CBMs.", "Thank you."}},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, s := range a.Annotate(c.text, 0).Sentences {
+			got = append(got, s.Text)
+			if c.text[s.Start:s.End] != s.Text {
+				t.Errorf("%q: sentence %q does not match its offsets", c.text, s.Text)
+			}
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: sentences %q, want %q", c.text, got, c.want)
+		}
+	}
+}
+
 func TestGazetteerOnly(t *testing.T) {
 	ann := newTestAnnotator(t, false).Annotate("Thank you, Mr. Chair. Mexico and Kenya agree.", 0)
 	for _, e := range ann.Entities {
