@@ -69,6 +69,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 5", "../datasets/annotations/heldout5/stance-gold.tsv", []string{"../datasets/annotations/heldout5"}, 0.85},
 		{"held-out 6", "../datasets/annotations/heldout6/stance-gold.tsv", []string{"../datasets/annotations/heldout6"}, 0.80},
 		{"held-out 7", "../datasets/annotations/heldout7/stance-gold.tsv", []string{"../datasets/annotations/heldout7"}, 0.80},
+		{"held-out 8", "../datasets/annotations/heldout8/stance-gold.tsv", []string{"../datasets/annotations/heldout8"}, 0.85},
+		{"held-out 9", "../datasets/annotations/heldout9/stance-gold.tsv", []string{"../datasets/annotations/heldout9"}, 0.75},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

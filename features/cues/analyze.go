@@ -100,7 +100,7 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 		}
 	}
 	for _, n := range scope["dneg"] {
-		if n.Last < h.First && n.First >= cl.first {
+		if n.Last < h.First && n.First >= cl.first && !clauseAfterComma(sentence, words, n, h, scope) {
 			flips++
 		}
 	}
@@ -112,7 +112,7 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 	}
 	c.Own = ownSubject(h, cl, scope)
 	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(h, cl, scope) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope)))
-	if verbClass(class) && hypothetical(h, scope) {
+	if verbClass(class) && hypothetical(h, scope) && !question(p.Raw) {
 		c.Hedged = true
 	}
 	c.Text = sentence[c.Start:c.End]
@@ -130,6 +130,13 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 		c.Value = 0 // no negative zero in reports
 	}
 	return c
+}
+
+// question reports whether a cue is a rhetorical question ("how can we
+// accept", "why should we create"): its object is hypothetical by nature,
+// which does not hedge it.
+func question(phrase string) bool {
+	return strings.HasPrefix(phrase, "how ") || strings.HasPrefix(phrase, "why ")
 }
 
 // evaluative reports whether a cue class judges the target rather than
@@ -259,6 +266,33 @@ func newSubject(sentence string, words []phrase.Word, n, h phrase.Hit, scope map
 	}
 	return false
 }
+
+// clauseAfterComma reports whether a clause with a first-person subject
+// starts after a comma between a double negator and a cue: "there is no
+// element that Japan could not support, and Japan is one of its
+// co-sponsors" — the double negation does not reach the second clause
+// (while in "wrong to say that we, as a group, oppose it" it does).
+func clauseAfterComma(sentence string, words []phrase.Word, n, h phrase.Hit, scope map[string][]phrase.Hit) bool {
+	for k := n.Last + 1; k <= h.First && k < len(words); k++ {
+		if !strings.Contains(sentence[words[k-1].End:words[k].Start], ",") {
+			continue
+		}
+		subj := k
+		if clauseLinks[words[k].Lower] && k+1 < len(words) {
+			subj = k + 1
+		}
+		for _, f := range scope["first"] {
+			if f.First == subj && f.Last < h.First {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// clauseLinks are the conjunctions that may open a new clause after a
+// comma ("…, and we …", "…, because Lithuania …").
+var clauseLinks = map[string]bool{"and": true, "but": true, "because": true, "as": true, "since": true, "so": true}
 
 // ownSubject reports whether a first-person subject or the speaker's name
 // stands within ownWindow words before the cue in its clause.

@@ -447,6 +447,9 @@ var possessive = map[string]bool{"our": true, "its": true, "their": true, "his":
 // other than the Chair: "Singapore's proposal", "our proposal" (unless the
 // speaker sponsors a target that lists it), "the Singaporean proposal".
 func (r *Resolver) ownedByOther(t Turn, h phrase.Hit) bool {
+	if r.madeBySpeaker(t, h) {
+		return !r.speakerSponsors(t.Speaker)
+	}
 	before := t.Text[max(0, h.Start-60):h.Start]
 	words := phrase.Words(before)
 	if len(words) == 0 {
@@ -462,6 +465,30 @@ func (r *Resolver) ownedByOther(t Turn, h phrase.Hit) bool {
 	}
 	return false
 }
+
+// madeBySpeaker reports whether the anaphor is followed by a relative
+// clause in which the speaker made it: "the proposal we circulated", "the
+// proposal that we and Australia made".
+func (r *Resolver) madeBySpeaker(t Turn, h phrase.Hit) bool {
+	words := phrase.Words(t.Text[h.End:min(len(t.Text), h.End+60)])
+	k := 0
+	if k < len(words) && (words[k].Lower == "that" || words[k].Lower == "which") {
+		k++
+	}
+	if k >= len(words) || (words[k].Lower != "we" && words[k].Lower != "i") {
+		return false
+	}
+	for _, w := range words[k+1 : min(len(words), k+6)] {
+		if madeVerbs[w.Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+// madeVerbs are the verbs by which a speaker says it made a proposal.
+var madeVerbs = map[string]bool{"made": true, "circulated": true, "presented": true, "submitted": true, "tabled": true,
+	"put": true, "proposed": true, "introduced": true, "launched": true, "shared": true}
 
 func (r *Resolver) speakerSponsors(code string) bool {
 	for _, t := range r.set.Targets {

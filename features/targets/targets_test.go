@@ -60,6 +60,10 @@ func TestResolveDistractors(t *testing.T) {
 		{"another delegation's proposal", "We support the proposal by Singapore.", item3, org, "USA", ""},
 		{"possessive of another delegation", "We support Singapore's proposal.", item3, org, "USA", ""},
 		{"another delegation's proposal, with a time word", "We support the proposal made yesterday by Kenya.", item3, org, "JAM", ""},
+		{"the speaker's own proposal", "The proposal we circulated on the workshop is open for comments.", item5, rid, "MAR", ""},
+		{"the speaker's own proposal with a partner", "We recall the proposal that we and Australia made on reporting.", item5, rid, "MEX", ""},
+		{"the proposal we support is not ours", "We recall the proposal we support.", item5, rid, "MEX", "poa:anaphor:the proposal"},
+		{"your revised proposal names the Chair's text", "We thank you for your revised proposal.", item5, rid, "MEX", "modalities:name:your revised proposal"},
 		{"our proposal, not a sponsor", "We recall our proposal.", item3, org, "USA", ""},
 		{"sponsors' proposal is the POA", "We support the proposal of France and Egypt.", item5, rid, "JPN", "poa:sponsor:the proposal"},
 		{"salience: the proposal after the POA", "The Programme of Action is important. We support this proposal.", item5, rid, "JPN", "poa:name:Programme of Action | poa:anaphor:this proposal"},
@@ -73,6 +77,7 @@ func TestResolveDistractors(t *testing.T) {
 		{"the revised paper in context", "We have studied the revised paper.", item3, org, "NZL", "modalities:anaphor:the revised paper"},
 		// Found by heldout6 and heldout7.
 		{"another proposal of the Chair", "We welcome the Chair's proposal to convene a meeting.", item3, org, "CAN", ""},
+		{"another proposal of the Chair, with an aside", "We support your proposal, Chair, to circulate a summary.", item3, org, "THA", ""},
 		{"implicit cue in a sentence that names the target, out of context", "On the modalities of the stakeholders, we insist on the practice of the previous Group.", item5, rid, "SYR",
 			"modalities:name:modalities of the stakeholders | modalities:implicit:practice of the previous"},
 		{"implicit cue out of context, target not named", "We insist on the practice of the previous Group.", item5, rid, "SYR", ""},
