@@ -178,9 +178,13 @@ func newFeatureStage(opt Options) (*featureStage, error) {
 	if err != nil {
 		return nil, err
 	}
+	sm, err := stance.DefaultSentenceModel()
+	if err != nil {
+		return nil, err
+	}
 	return &featureStage{
 		resolver: targets.NewResolver(opt.Targets, opt.Gazetteer),
-		model:    stance.New(opt.Lexicon, opt.Targets),
+		model:    stance.New(opt.Lexicon, opt.Targets).WithSentences(sm),
 		tone:     tone,
 		align:    align,
 	}, nil

@@ -61,7 +61,7 @@ func rowsOf(d *Document, gaz *gazetteer.Gazetteer) docRows {
 		r.stance = append(r.stance, tables.StanceRow{
 			InterventionID: t.ID, SourceFile: tr.Name, DelegationCode: t.Code, Target: s.Result.Target, Label: s.Result.Label,
 			Score: s.Result.Score, RawScore: s.Result.Raw, Evidence: s.Evidence, EvidenceOffsets: offsets(tr.Text, s.EvidenceStart, s.EvidenceEnd),
-			Cues: nonNil(s.Result.Cues), NMentions: int32(s.Result.Mentions), Model: stance.ModelName,
+			Cues: nonNil(s.Result.Cues), NMentions: int32(s.Result.Mentions), Model: s.Result.Model,
 		})
 	}
 	for _, e := range d.Edges {

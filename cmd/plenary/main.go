@@ -82,6 +82,6 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(c *cobra.Command, err error) error { return usageError{err} })
-	root.AddCommand(newRunCmd(stdout, stderr), newEvalCmd(stdout, stderr), newEvalEntitiesCmd(stdout), newBenchCmd(stdout, stderr), newBenchProseCmd(stdout), newVerifyCmd(stdout), newSchemaCmd(stdout), newVersionCmd(stdout))
+	root.AddCommand(newRunCmd(stdout, stderr), newEvalCmd(stdout, stderr), newEvalEntitiesCmd(stdout), newBenchCmd(stdout, stderr), newBenchProseCmd(stdout), newTrainStanceCmd(stdout), newVerifyCmd(stdout), newSchemaCmd(stdout), newVersionCmd(stdout))
 	return root
 }

@@ -21,9 +21,17 @@
 //  4. The evidence is the sentence that contributes most in the label's
 //     direction; for neutral, a sentence with a neutral cue, else the
 //     first that names the target.
+//  5. With a SentenceModel (Model.WithSentences; plenary's default), a
+//     neutral label that no cue explains — the sentences about the target
+//     and those that could refer back to it have no cue of the lexicon at
+//     all — is replaced by the sentence classifier's support or oppose
+//     when it is confident enough (BackOffMin); its cue column then reads
+//     "sentence model support 0.83". The classifier is a logistic
+//     regression over words, trained on the gold evidence sentences.
 package stance
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -64,16 +72,42 @@ type Result struct {
 	Evidence int
 	Cues     []string // cue texts of the evidence sentence ("support", "no objection")
 	Mentions int      // number of target mentions in the turn
+	Model    string   // the model that labelled it (Model.Name)
 }
 
 // Model classifies turns.
 type Model struct {
 	lex     *cues.Lexicon
 	targets *targets.Set
+	sent    *SentenceModel // the back-off for cue-less sentences; nil for rules alone
 }
 
-// New returns a model with the lexicon and targets.
+// New returns a model with the lexicon and targets (rules alone).
 func New(lex *cues.Lexicon, ts *targets.Set) *Model { return &Model{lex: lex, targets: ts} }
+
+// WithSentences returns a copy of m that falls back on sm when the
+// sentences about a target have no cue of the lexicon at all (see
+// backOff).
+func (m *Model) WithSentences(sm *SentenceModel) *Model {
+	c := *m
+	c.sent = sm
+	return &c
+}
+
+// Name identifies the model and its version in stance.parquet.
+func (m *Model) Name() string {
+	if m.sent != nil {
+		return ModelName + "+" + SentenceModelName
+	}
+	return ModelName
+}
+
+// SentenceModelName identifies the sentence classifier's version.
+const SentenceModelName = "sentences/1"
+
+// BackOffMin is the probability the sentence classifier must give support
+// or oppose for its label to replace the rules' neutral.
+const BackOffMin = 0.6
 
 // Classify labels every target the turn addresses; sentences are the
 // turn's sentence texts in order, own[i] the spans where sentence i names
@@ -147,7 +181,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		}
 		contribs = append(contribs, c)
 	}
-	r := Result{Target: id, Mentions: countFor(id, mentions)}
+	r := Result{Target: id, Mentions: countFor(id, mentions), Model: m.Name()}
 	for _, c := range contribs {
 		r.Raw += c.value
 	}
@@ -155,7 +189,52 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 	r.Score = math.Tanh(r.Raw)
 	best := evidence(r.Label, contribs)
 	r.Evidence, r.Cues = best.sentence, best.cues
+	if r.Label == Neutral && len(implicit) == 0 {
+		m.backOff(&r, sentences, about, other, analyse)
+	}
 	return r, true
+}
+
+// backOff replaces a neutral label that no cue explains — the sentences
+// about the target (those that name it or carry on from one that does),
+// and the two after each that could refer back to it, have no cue of the
+// lexicon at all, attributed, hedged, neutral or courtesy ones included —
+// by the sentence classifier's label, when it gives support or oppose a
+// probability of at least BackOffMin for a sentence about the target (the
+// most confident one is the evidence). This is where the lexicon lacks a
+// phrasing ("the vehicle best suited to these requirements"); a turn whose
+// cues the rules weighed is never overruled.
+func (m *Model) backOff(r *Result, sentences []string, about []bool, other map[int]bool, analyse func(int) cues.Analysis) {
+	if m.sent == nil {
+		return
+	}
+	for i := range sentences {
+		if (about[i] || m.follows(sentences, i, about, other)) && len(analyse(i).Cues) > 0 {
+			return
+		}
+	}
+	bestP, bestI, bestC := 0.0, -1, ""
+	for i := range sentences {
+		if !about[i] {
+			continue
+		}
+		p := m.sent.Probabilities(sentences[i])
+		for c, label := range m.sent.Classes {
+			if label != Neutral && p[c] >= BackOffMin && p[c] > bestP {
+				bestP, bestI, bestC = p[c], i, label
+			}
+		}
+	}
+	if bestI < 0 {
+		return
+	}
+	r.Label, r.Evidence = bestC, bestI
+	r.Raw = bestP
+	if bestC == Oppose {
+		r.Raw = -bestP
+	}
+	r.Score = math.Tanh(r.Raw)
+	r.Cues = []string{fmt.Sprintf("sentence model %s %.2f", bestC, bestP)}
 }
 
 // aboutTarget marks the sentences that are about the target: those that

@@ -122,3 +122,42 @@ func TestAggregate(t *testing.T) {
 		}
 	}
 }
+
+// TestBackOff: the sentence model labels a turn only where no cue of the
+// lexicon explains a neutral label; the same turns with a cue keep the
+// rules' label.
+func TestBackOff(t *testing.T) {
+	f := newFixture(t)
+	sm, err := TrainSentenceModel([]LabelledSentence{
+		{"The mechanism is the vehicle of choice for these needs.", Support}, {"A programme is the vehicle of choice for them.", Support},
+		{"The mechanism is redundant for developing countries.", Oppose}, {"This is redundant whatsoever.", Oppose},
+		{"We have listened to the presentation.", Neutral}, {"We listened to the presentation of it.", Neutral},
+	}, 0.05, "test")
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.model = f.model.WithSentences(sm)
+	const item, topic = "5", "regular-institutional-dialogue"
+	cases := []struct {
+		name      string
+		sentences []string
+		want      string
+		byModel   bool
+	}{
+		{"no cue: the sentence model decides", []string{"The Programme of Action is the vehicle of choice for these needs."}, Support, true},
+		{"no cue, opposing", []string{"The Programme of Action is redundant for developing countries."}, Oppose, true},
+		{"no cue, nothing confident: neutral", []string{"We have listened to the presentation of the Programme of Action."}, Neutral, false},
+		{"a courtesy cue: the rules' neutral stands", []string{"We thank the co-sponsors for their efforts on the Programme of Action, the vehicle of choice for these needs."}, Neutral, false},
+		{"a cue: the rules decide", []string{"We support the Programme of Action."}, Support, false},
+	}
+	for _, c := range cases {
+		r := f.classify(c.sentences, item, topic)["poa"]
+		model := len(r.Cues) == 1 && strings.HasPrefix(r.Cues[0], "sentence model")
+		if r.Label != c.want || model != c.byModel {
+			t.Errorf("%s: %s (cues %q), want %s (by the sentence model: %v)", c.name, r.Label, r.Cues, c.want, c.byModel)
+		}
+		if c.byModel && r.Model != ModelName+"+"+SentenceModelName {
+			t.Errorf("%s: model %q", c.name, r.Model)
+		}
+	}
+}
