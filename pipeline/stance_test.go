@@ -71,6 +71,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 7", "../datasets/annotations/heldout7/stance-gold.tsv", []string{"../datasets/annotations/heldout7"}, 0.80},
 		{"held-out 8", "../datasets/annotations/heldout8/stance-gold.tsv", []string{"../datasets/annotations/heldout8"}, 0.85},
 		{"held-out 9", "../datasets/annotations/heldout9/stance-gold.tsv", []string{"../datasets/annotations/heldout9"}, 0.75},
+		{"held-out 10", "../datasets/annotations/heldout10/stance-gold.tsv", []string{"../datasets/annotations/heldout10"}, 0.85},
+		{"held-out 11", "../datasets/annotations/heldout11/stance-gold.tsv", []string{"../datasets/annotations/heldout11"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

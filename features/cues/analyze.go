@@ -106,6 +106,9 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 	}
 	c.Negated = flips%2 == 1
 	for _, hd := range scope["hedge"] {
+		if hd.First >= h.First && hd.Last <= h.Last {
+			continue // part of the cue itself ("why should the community create")
+		}
 		if hd.First >= cl.first && hd.Last <= cl.last && sameSegment(sentence, words, hd, h) {
 			c.Hedged = true
 		}

@@ -202,6 +202,13 @@ func TestMoreScopeRules(t *testing.T) {
 		{"nothing incompatible", "We see nothing in the proposal that would be incompatible with our views.", "+"},
 		{"incompatible", "The proposal is incompatible with our views.", "-"},
 		{"inverted condition", "Should the mechanism be established, we would expect it to help Africa.", "0"},
+		// Found by heldout10 and heldout11.
+		{"no reason whatsoever not to", "We see no reason whatsoever not to adopt the text.", "+"},
+		{"not to adopt", "We have decided not to adopt the text.", "-"},
+		{"adopting a position is no verdict", "It is premature to adopt a position on this proposal.", "0"},
+		{"no hesitation", "We have no hesitation in supporting it.", "+"},
+		{"told us is attribution", "Some delegations have told us that the proposal enjoys broad support.", "0"},
+		{"why should anyone create", "Why should the international community create such a mechanism?", "-"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)

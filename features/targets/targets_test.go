@@ -78,6 +78,8 @@ func TestResolveDistractors(t *testing.T) {
 		// Found by heldout6 and heldout7.
 		{"another proposal of the Chair", "We welcome the Chair's proposal to convene a meeting.", item3, org, "CAN", ""},
 		{"another proposal of the Chair, with an aside", "We support your proposal, Chair, to circulate a summary.", item3, org, "THA", ""},
+		{"a proposal to devote a meeting", "Malaysia supports your proposal to devote a meeting to the directory.", item3, org, "MYS", ""},
+		{"a proposal to develop a repository, in the POA's context", "We support the proposal to develop a repository.", item5, rid, "ARG", ""},
 		{"implicit cue in a sentence that names the target, out of context", "On the modalities of the stakeholders, we insist on the practice of the previous Group.", item5, rid, "SYR",
 			"modalities:name:modalities of the stakeholders | modalities:implicit:practice of the previous"},
 		{"implicit cue out of context, target not named", "We insist on the practice of the previous Group.", item5, rid, "SYR", ""},
