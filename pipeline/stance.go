@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"math"
 	"slices"
 	"strings"
 
@@ -59,6 +60,11 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 	clock.since("alignment", t0)
 	t0 = clock.now()
 	salient, agenda := "", ""
+	edgesOf := map[int][]alignment.Edge{}
+	for _, e := range d.Edges {
+		edgesOf[e.Turn] = append(edgesOf[e.Turn], e.Edge)
+	}
+	known := positions{}
 	for i, t := range d.Transcript.Turns {
 		if a := t.AgendaItem + "/" + t.AgendaTopic; a != agenda {
 			// Salience does not cross agenda items or topics; while the
@@ -88,6 +94,8 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 			continue
 		}
 		for _, r := range s.model.Classify(texts, own, mentions) {
+			known.byReference(&r, spans, mentions, edgesOf[i])
+			known.record(t.Code, r)
 			ev := ann.Sentences[r.Evidence]
 			d.Stances = append(d.Stances, TurnStance{Turn: i, Result: r, EvidenceStart: ev.Start, EvidenceEnd: ev.End, Evidence: ev.Text})
 		}
@@ -113,4 +121,60 @@ func namesSpeaker(t ingest.Turn, code string) bool {
 	}
 	body := func(c string) string { return strings.TrimPrefix(strings.TrimPrefix(c, "GRP-"), "ORG-") }
 	return slices.ContainsFunc(t.OnBehalfOf, func(g string) bool { return g == code || body(g) == body(code) })
+}
+
+// positions are the support and oppose labels delegations have taken so
+// far in a transcript: delegation code → target → label.
+type positions map[string]map[string]string
+
+func (p positions) record(code string, r stance.Result) {
+	if r.Label != stance.Support && r.Label != stance.Oppose {
+		return
+	}
+	if p[code] == nil {
+		p[code] = map[string]string{}
+	}
+	p[code][r.Target] = r.Label
+}
+
+// byReference gives a turn the position of the delegations it agrees
+// with on a target, when the turn itself has no polar cue on it: "We agree
+// with the delegations of Mexico and Switzerland on the Programme of
+// Action" takes Mexico's and Switzerland's earlier label, if they took the
+// same one. The agreement (an aligns, agrees or supports-statement edge of
+// the speaker's own) must stand in a sentence that mentions the target;
+// the evidence is that sentence and the cue column names the delegations.
+func (p positions) byReference(r *stance.Result, spans []targets.Span, mentions []targets.Mention, edges []alignment.Edge) {
+	if r.Label != stance.Neutral || r.Raw != 0 {
+		return
+	}
+	label, sentence := "", -1
+	var cited []string
+	for _, e := range edges {
+		if e.Source != "" || (e.Kind != alignment.Aligns && e.Kind != alignment.Agrees && e.Kind != alignment.SupportsStatement) {
+			continue
+		}
+		k := slices.IndexFunc(spans, func(sp targets.Span) bool { return e.Start >= sp.Start && e.Start < sp.End })
+		if k < 0 || !slices.ContainsFunc(mentions, func(m targets.Mention) bool { return m.Sentence == k && m.Target == r.Target }) {
+			continue
+		}
+		l := p[e.Target][r.Target]
+		if l == "" {
+			continue
+		}
+		if label != "" && l != label {
+			return // the delegations referred to disagree
+		}
+		label, sentence = l, k
+		cited = append(cited, string(e.Kind)+" "+e.Target)
+	}
+	if label == "" {
+		return
+	}
+	r.Label, r.Evidence, r.Cues = label, sentence, cited
+	r.Raw = stance.ReferenceRaw
+	if label == stance.Oppose {
+		r.Raw = -r.Raw
+	}
+	r.Score = math.Tanh(r.Raw)
 }

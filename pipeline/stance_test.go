@@ -3,6 +3,9 @@ package pipeline
 import (
 	"context"
 	"github.com/plenary/plenary/datasets/ingest"
+	"github.com/plenary/plenary/features/alignment"
+	"github.com/plenary/plenary/features/targets"
+	"github.com/plenary/plenary/models/stance"
 	"math"
 	"os"
 	"path/filepath"
@@ -145,5 +148,48 @@ func TestNamesSpeaker(t *testing.T) {
 		if got := namesSpeaker(tu, c.entity); got != c.want {
 			t.Errorf("namesSpeaker(%s on behalf of %q, %s) = %v, want %v", c.code, c.behalf, c.entity, got, c.want)
 		}
+	}
+}
+
+// TestByReference: a turn without a polar cue on a target takes the label
+// of the delegations it agrees with, in a sentence that mentions the
+// target, when they took the same one.
+func TestByReference(t *testing.T) {
+	known := positions{}
+	known.record("MEX", stance.Result{Target: "poa", Label: stance.Support})
+	known.record("CHE", stance.Result{Target: "poa", Label: stance.Support})
+	known.record("RUS", stance.Result{Target: "poa", Label: stance.Oppose})
+	spans := []targets.Span{{Start: 0, End: 40}, {Start: 41, End: 90}}
+	poaIn := func(k int) []targets.Mention { return []targets.Mention{{Target: "poa", Sentence: k}} }
+	agree := func(code string, at int) alignment.Edge {
+		return alignment.Edge{Target: code, Kind: alignment.Agrees, Start: at}
+	}
+	cases := []struct {
+		name     string
+		mentions []targets.Mention
+		edges    []alignment.Edge
+		want     string
+	}{
+		{"agrees with two supporters on the target", poaIn(1), []alignment.Edge{agree("MEX", 45), agree("CHE", 45)}, stance.Support},
+		{"agrees with an opponent", poaIn(1), []alignment.Edge{agree("RUS", 45)}, stance.Oppose},
+		{"the delegations disagree", poaIn(1), []alignment.Edge{agree("MEX", 45), agree("RUS", 45)}, stance.Neutral},
+		{"the agreement is in another sentence than the target", poaIn(0), []alignment.Edge{agree("MEX", 45)}, stance.Neutral},
+		{"a delegation with no known position", poaIn(1), []alignment.Edge{agree("FRA", 45)}, stance.Neutral},
+		{"disagreement is not agreement", poaIn(1), []alignment.Edge{{Target: "MEX", Kind: alignment.Disagrees, Start: 45}}, stance.Neutral},
+	}
+	for _, c := range cases {
+		r := stance.Result{Target: "poa", Label: stance.Neutral}
+		known.byReference(&r, spans, c.mentions, c.edges)
+		if r.Label != c.want {
+			t.Errorf("%s: %s, want %s", c.name, r.Label, c.want)
+		}
+		if c.want != stance.Neutral && (r.Evidence != 1 || len(r.Cues) == 0) {
+			t.Errorf("%s: evidence %d, cues %q", c.name, r.Evidence, r.Cues)
+		}
+	}
+	r := stance.Result{Target: "poa", Label: stance.Neutral, Raw: 0.3}
+	known.byReference(&r, spans, poaIn(1), []alignment.Edge{agree("MEX", 45)})
+	if r.Label != stance.Neutral {
+		t.Error("a turn with its own (weak) cues took another delegation's label")
 	}
 }

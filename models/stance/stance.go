@@ -105,6 +105,10 @@ func (m *Model) Name() string {
 // SentenceModelName identifies the sentence classifier's version.
 const SentenceModelName = "sentences/1"
 
+// ReferenceRaw is the raw score of a label taken from the delegations a
+// turn agrees with (see the pipeline): the lexicon's usual threshold.
+const ReferenceRaw = 0.5
+
 // BackOffMin is the probability the sentence classifier must give support
 // or oppose for its label to replace the rules' neutral.
 const BackOffMin = 0.6
