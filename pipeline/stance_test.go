@@ -76,6 +76,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 9", "../datasets/annotations/heldout9/stance-gold.tsv", []string{"../datasets/annotations/heldout9"}, 0.75},
 		{"held-out 10", "../datasets/annotations/heldout10/stance-gold.tsv", []string{"../datasets/annotations/heldout10"}, 0.85},
 		{"held-out 11", "../datasets/annotations/heldout11/stance-gold.tsv", []string{"../datasets/annotations/heldout11"}, 0.85},
+		{"held-out 12", "../datasets/annotations/heldout12/stance-gold.tsv", []string{"../datasets/annotations/heldout12"}, 0.85},
+		{"held-out 13", "../datasets/annotations/heldout13/stance-gold.tsv", []string{"../datasets/annotations/heldout13"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -104,7 +104,7 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 			flips++
 		}
 	}
-	c.Negated = flips%2 == 1
+	c.Negated = flips%2 == 1 && !l.unnegatable[p.Raw]
 	for _, hd := range scope["hedge"] {
 		if hd.First >= h.First && hd.Last <= h.Last {
 			continue // part of the cue itself ("why should the community create")
@@ -336,6 +336,11 @@ func (l *Lexicon) Continues(sentence string) bool { return l.opensWith("cont", s
 // subject ("At the national level, ...", "On a related note, ..."): it
 // does not refer back to a target named before it.
 func (l *Lexicon) ShiftsTopic(sentence string) bool { return l.opensWith("shift", sentence) }
+
+// Contrasts reports whether a sentence opens with a contrast
+// ("Nevertheless, …", "However, …"): what it says outweighs the sentences
+// before it.
+func (l *Lexicon) Contrasts(sentence string) bool { return l.opensWith("after", sentence) }
 
 func (l *Lexicon) opensWith(list, sentence string) bool {
 	for _, h := range l.scope[list].Find(phrase.Words(sentence)) {

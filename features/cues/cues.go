@@ -101,6 +101,7 @@ type Lexicon struct {
 	Negators       []Entry `yaml:"negators"`
 	NotNegators    []Entry `yaml:"not_negators"`
 	NegatedOnly    []Entry `yaml:"negated_only"`
+	Unnegatable    []Entry `yaml:"unnegatable"`
 	DoubleNegators []Entry `yaml:"double_negators"`
 	Hedges         []Entry `yaml:"hedges"`
 	NotHedges      []Entry `yaml:"not_hedges"`
@@ -123,6 +124,7 @@ type Lexicon struct {
 	cues        *phrase.Set
 	classOf     []string // class of each pattern in cues
 	negatedOnly map[string]bool
+	unnegatable map[string]bool
 	scope       map[string]*phrase.Set
 }
 
@@ -175,6 +177,10 @@ func (l *Lexicon) compile() error {
 		}
 	}
 	l.cues = phrase.NewSet(pats)
+	l.unnegatable = map[string]bool{}
+	for _, e := range l.Unnegatable {
+		l.unnegatable[e.Phrase] = true
+	}
 	l.negatedOnly = map[string]bool{}
 	for _, e := range l.NegatedOnly {
 		l.negatedOnly[e.Phrase] = true

@@ -209,6 +209,15 @@ func TestMoreScopeRules(t *testing.T) {
 		{"no hesitation", "We have no hesitation in supporting it.", "+"},
 		{"told us is attribution", "Some delegations have told us that the proposal enjoys broad support.", "0"},
 		{"why should anyone create", "Why should the international community create such a mechanism?", "-"},
+		// Found by heldout12 and heldout13.
+		{"not believe that … the right way forward", "We do not believe that the mechanism is the right way forward.", "-"},
+		{"believe that … the right way forward", "We believe that the mechanism is the right way forward.", "+"},
+		{"so-called is not negated", "We do not believe that the so-called mechanism should prejudge our work.", "-"},
+		{"not be unhappy", "Switzerland would not be unhappy to see the mechanism established.", "+"},
+		{"sooner rather than later is not rather than", "We want the mechanism established sooner rather than later.", "+"},
+		{"if not this, then what", "If not this mechanism, then what?", "+"},
+		{"how can it be called", "How can a text be called a compromise when it favours one side?", "-"},
+		{"overdue", "Some colleagues call it premature; we would call it overdue.", "+"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)

@@ -185,6 +185,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		}
 		contribs = append(contribs, c)
 	}
+	m.discountBeforeContrast(contribs, sentences)
 	r := Result{Target: id, Mentions: countFor(id, mentions), Model: m.Name()}
 	for _, c := range contribs {
 		r.Raw += c.value
@@ -207,7 +208,8 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 // probability of at least BackOffMin for a sentence about the target (the
 // most confident one is the evidence). This is where the lexicon lacks a
 // phrasing ("the vehicle best suited to these requirements"); a turn whose
-// cues the rules weighed is never overruled.
+// cues the rules weighed is never overruled, nor one that asks questions
+// about the target (a request for clarification is neutral).
 func (m *Model) backOff(r *Result, sentences []string, about []bool, other map[int]bool, analyse func(int) cues.Analysis) {
 	if m.sent == nil {
 		return
@@ -215,6 +217,9 @@ func (m *Model) backOff(r *Result, sentences []string, about []bool, other map[i
 	for i := range sentences {
 		if (about[i] || m.follows(sentences, i, about, other)) && len(analyse(i).Cues) > 0 {
 			return
+		}
+		if about[i] && strings.HasSuffix(strings.TrimSpace(sentences[i]), "?") {
+			return // questions about the target without a cue ask for clarification: neutral
 		}
 	}
 	bestP, bestI, bestC := 0.0, -1, ""
@@ -239,6 +244,30 @@ func (m *Model) backOff(r *Result, sentences []string, about []bool, other map[i
 	}
 	r.Score = math.Tanh(r.Raw)
 	r.Cues = []string{fmt.Sprintf("sentence model %s %.2f", bestC, bestP)}
+}
+
+// discountBeforeContrast applies the lexicon's contrast rule across
+// sentences: when a sentence after a contribution opens with a contrast
+// ("We had serious doubts … Nevertheless, we have weighed those doubts …
+// We are therefore ready to support it"), the contributions of the
+// sentences before the last such opening are multiplied by the lexicon's
+// contrast_before_factor, as the clause before "however" is within a
+// sentence.
+func (m *Model) discountBeforeContrast(contribs []contribution, sentences []string) {
+	if len(contribs) < 2 {
+		return
+	}
+	last := -1
+	for i := contribs[0].sentence + 1; i <= contribs[len(contribs)-1].sentence; i++ {
+		if m.lex.Contrasts(sentences[i]) {
+			last = i
+		}
+	}
+	for k := range contribs {
+		if contribs[k].sentence < last {
+			contribs[k].value *= m.lex.ContrastBeforeFactor
+		}
+	}
 }
 
 // aboutTarget marks the sentences that are about the target: those that

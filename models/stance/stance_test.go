@@ -71,6 +71,10 @@ func TestTurnLabels(t *testing.T) {
 			"Regional bodies should contribute.", "For these reasons, we have joined the list of co-sponsors."}, "5", "regular-institutional-dialogue", "poa=neutral", 0},
 		{"a topic shift does not refer back", []string{"We are not yet in a position to pronounce ourselves on the Programme of Action.",
 			"At the regional level, we will host a workshop and we invite partners to join us."}, "5", "regular-institutional-dialogue", "poa=neutral", 0},
+		{"a contrast discounts what came before", []string{"We had doubts about your revised proposal of 15 December.", "It is not a precedent we welcome.",
+			"Nevertheless, we have weighed those doubts.", "We are therefore ready to support your revised proposal of 15 December."}, "3", "organizational-matters", "modalities=support", 3},
+		{"without the contrast the doubts weigh fully", []string{"We had doubts about your revised proposal of 15 December.", "It is not a precedent we welcome.",
+			"We have weighed those doubts.", "We are therefore ready to support your revised proposal of 15 December."}, "3", "organizational-matters", "modalities=neutral", 0},
 		{"without the shift, an invitation to join right after the mention reads as support", []string{"We are not yet in a position to pronounce ourselves on the Programme of Action.",
 			"We will host a workshop and we invite partners to join us."}, "5", "regular-institutional-dialogue", "poa=support", 1},
 	}
@@ -149,6 +153,7 @@ func TestBackOff(t *testing.T) {
 		{"no cue, nothing confident: neutral", []string{"We have listened to the presentation of the Programme of Action."}, Neutral, false},
 		{"a courtesy cue: the rules' neutral stands", []string{"We thank the co-sponsors for their efforts on the Programme of Action, the vehicle of choice for these needs."}, Neutral, false},
 		{"a cue: the rules decide", []string{"We support the Programme of Action."}, Support, false},
+		{"a question about the target: neutral", []string{"The Programme of Action is the vehicle of choice for these needs, is it not?"}, Neutral, false},
 	}
 	for _, c := range cases {
 		r := f.classify(c.sentences, item, topic)["poa"]
