@@ -118,6 +118,9 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 	if verbClass(class) && hypothetical(h, scope) && !question(p.Raw) {
 		c.Hedged = true
 	}
+	if c.Negated && criterion(h, cl, scope) {
+		c.Hedged = true // "it must not duplicate existing processes": a condition on any mechanism
+	}
 	c.Text = sentence[c.Start:c.End]
 	v := classSign[class] * p.Weight * cl.factor
 	if c.Negated {
@@ -134,6 +137,23 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 	}
 	return c
 }
+
+// criterion reports whether a negated cue is governed by a modal of
+// obligation in its clause ("whatever form it takes, it must build on, and
+// not duplicate, the consensus"): a criterion any mechanism should meet,
+// not a verdict on the target.
+func criterion(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
+	for _, m := range scope["modal"] {
+		if m.First >= cl.first && m.Last < h.First && h.First-m.Last <= criterionReach {
+			return true
+		}
+	}
+	return false
+}
+
+// criterionReach is how many words may stand between a modal of
+// obligation and the cue it governs.
+const criterionReach = 6
 
 // question reports whether a cue is a rhetorical question ("how can we
 // accept", "why should we create"): its object is hypothetical by nature,

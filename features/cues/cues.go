@@ -102,6 +102,7 @@ type Lexicon struct {
 	NotNegators    []Entry `yaml:"not_negators"`
 	NegatedOnly    []Entry `yaml:"negated_only"`
 	Unnegatable    []Entry `yaml:"unnegatable"`
+	CriteriaModals []Entry `yaml:"criteria_modals"`
 	DoubleNegators []Entry `yaml:"double_negators"`
 	Hedges         []Entry `yaml:"hedges"`
 	NotHedges      []Entry `yaml:"not_hedges"`
@@ -189,7 +190,7 @@ func (l *Lexicon) compile() error {
 	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges, "nothedge": l.NotHedges,
 		"after": l.ContrastAfter, "before": l.ContrastBefore, "attr": l.Attribution, "adopt": l.Adopting, "inst": l.Institutions, "first": l.FirstPerson,
 		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative,
-		"cont": l.Continuers, "shift": l.TopicShifts} {
+		"cont": l.Continuers, "shift": l.TopicShifts, "modal": l.CriteriaModals} {
 		var ps []phrase.Pattern
 		for _, e := range list {
 			p, err := phrase.Compile(e.Phrase, e.Weight, false)

@@ -218,6 +218,9 @@ func TestMoreScopeRules(t *testing.T) {
 		{"if not this, then what", "If not this mechanism, then what?", "+"},
 		{"how can it be called", "How can a text be called a compromise when it favours one side?", "-"},
 		{"overdue", "Some colleagues call it premature; we would call it overdue.", "+"},
+		{"a criterion under must", "Whatever form it takes, the mechanism must build on, and not duplicate, the consensus.", "0"},
+		{"a verdict without the modal", "The mechanism does not duplicate the consensus.", "+"},
+		{"a modal does not soften a refusal", "We must say that we cannot accept the text.", "-"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)
