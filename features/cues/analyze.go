@@ -115,7 +115,10 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 	}
 	c.Own = ownSubject(h, cl, scope)
 	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(h, cl, scope) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope)))
-	if verbClass(class) && hypothetical(h, scope) && !question(p.Raw) {
+	if verbClass(class) && hypothetical(h, scope) && !question(p.Raw) && (classSign[class] > 0) != c.Negated {
+		// Support for "an arrangement which ..." is support for a
+		// hypothetical; rejecting "a text which ..." rejects every text
+		// of that kind, the target included.
 		c.Hedged = true
 	}
 	if c.Negated && criterion(h, cl, scope) {

@@ -221,6 +221,8 @@ func TestMoreScopeRules(t *testing.T) {
 		{"a criterion under must", "Whatever form it takes, the mechanism must build on, and not duplicate, the consensus.", "0"},
 		{"a verdict without the modal", "The mechanism does not duplicate the consensus.", "+"},
 		{"a modal does not soften a refusal", "We must say that we cannot accept the text.", "-"},
+		{"rejecting a hypothetical is a refusal", "We cannot accept a text which obliges states to justify themselves.", "-"},
+		{"no need for a kind of mechanism", "We see no need for a separate mechanism, which would only duplicate this Group.", "-"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)
