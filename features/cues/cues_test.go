@@ -223,6 +223,8 @@ func TestMoreScopeRules(t *testing.T) {
 		{"a modal does not soften a refusal", "We must say that we cannot accept the text.", "-"},
 		{"rejecting a hypothetical is a refusal", "We cannot accept a text which obliges states to justify themselves.", "-"},
 		{"no need for a kind of mechanism", "We see no need for a separate mechanism, which would only duplicate this Group.", "-"},
+		{"nor do we consider it appropriate", "Nor do we consider it appropriate to establish the mechanism now.", "-"},
+		{"we consider it appropriate", "We consider it appropriate to establish the mechanism now.", "+"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)
