@@ -78,6 +78,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 11", "../datasets/annotations/heldout11/stance-gold.tsv", []string{"../datasets/annotations/heldout11"}, 0.85},
 		{"held-out 12", "../datasets/annotations/heldout12/stance-gold.tsv", []string{"../datasets/annotations/heldout12"}, 0.85},
 		{"held-out 13", "../datasets/annotations/heldout13/stance-gold.tsv", []string{"../datasets/annotations/heldout13"}, 0.85},
+		{"held-out 14", "../datasets/annotations/heldout14/stance-gold.tsv", []string{"../datasets/annotations/heldout14"}, 0.80},
+		{"held-out 15", "../datasets/annotations/heldout15/stance-gold.tsv", []string{"../datasets/annotations/heldout15"}, 0.80},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

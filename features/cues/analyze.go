@@ -93,7 +93,9 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 	c := Cue{Phrase: p.Raw, Class: class, Start: h.Start, End: h.End}
 	flips := 0
 	for _, n := range scope["neg"] {
-		if n.Last < h.First && n.First >= cl.first && h.First-n.Last <= l.NegationWindow && !newSubject(sentence, words, n, h, scope) &&
+		// A negator may end inside the cue it negates ("not ready to" +
+		// "ready to accept"), but must start before it.
+		if n.First < h.First && n.Last <= h.Last && n.First >= cl.first && h.First-n.Last <= l.NegationWindow && !newSubject(sentence, words, n, h, scope) &&
 			!(evaluative(class) && l.verbBetween(n, h, hits)) {
 			flips++
 			c.Start = min(c.Start, n.Start)
@@ -114,7 +116,7 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 		}
 	}
 	c.Own = ownSubject(h, cl, scope)
-	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(h, cl, scope) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope)))
+	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope)))
 	if verbClass(class) && hypothetical(h, scope) && !question(p.Raw) && (classSign[class] > 0) != c.Negated {
 		// Support for "an arrangement which ..." is support for a
 		// hypothetical; rejecting "a text which ..." rejects every text
@@ -234,6 +236,17 @@ func thirdParty(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
 		}
 	}
 	return false
+}
+
+// copulas introduce a predicate: a cue right after one ("the revised
+// proposal on stakeholders remains unacceptable") describes the subject,
+// whatever nouns stand before it, rather than naming someone's act.
+var copulas = map[string]bool{"is": true, "are": true, "was": true, "were": true, "be": true, "been": true,
+	"remains": true, "remain": true, "seems": true, "seem": true, "appears": true, "becomes": true}
+
+// predicative reports whether cue h directly follows a copula.
+func predicative(words []phrase.Word, h phrase.Hit) bool {
+	return h.First > 0 && copulas[words[h.First-1].Lower]
 }
 
 // passiveAgent reports whether a verb cue is followed by its agent ("the

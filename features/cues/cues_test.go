@@ -225,6 +225,8 @@ func TestMoreScopeRules(t *testing.T) {
 		{"no need for a kind of mechanism", "We see no need for a separate mechanism, which would only duplicate this Group.", "-"},
 		{"nor do we consider it appropriate", "Nor do we consider it appropriate to establish the mechanism now.", "-"},
 		{"we consider it appropriate", "We consider it appropriate to establish the mechanism now.", "+"},
+		{"a predicate is not a third party's act", "The proposal on stakeholders remains unacceptable to us.", "-"},
+		{"a third party's act", "Some stakeholders reject the proposal.", "0"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)

@@ -140,6 +140,7 @@ type contribution struct {
 	value    float64
 	neutral  bool
 	named    bool
+	topic    bool // from the target's subject matter only (TopicWeight)
 	cues     []string
 }
 
@@ -158,26 +159,32 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 	about := m.aboutTarget(sentences, named, other)
 	var contribs []contribution
 	for i := range sentences {
-		w := 0.0
+		w, topic := 0.0, false
 		switch {
 		case named[i] && topicOnly[i]:
-			w = TopicWeight
+			w, topic = TopicWeight, true
 		case named[i]:
 			w = 1
 		case m.follows(sentences, i, about, other) && (refersBack(sentences[i], analyse(i)) || m.lex.Continues(sentences[i])):
 			w = FollowWeight
+			if followsTopicOnly(i, named, topicOnly) {
+				w, topic = w*TopicWeight, true // it carries on from the subject matter, not the target
+			}
 		}
 		if w == 0 {
 			continue
 		}
 		a := analyse(i)
-		c := contribution{sentence: i, value: w * a.Score, neutral: a.Neutral, named: named[i]}
+		c := contribution{sentence: i, value: w * a.Score, neutral: a.Neutral, named: named[i], topic: topic}
 		for _, cu := range a.Cues {
 			if !cu.Attributed && (cu.Value != 0 || cu.Class == cues.ClassNeutral) {
 				c.cues = append(c.cues, cu.Text)
 			}
 		}
 		for _, mt := range implicit[i] {
+			if overlapsCue(a, mt) {
+				continue // the lexicon already counted these words
+			}
 			if !m.lex.AttributedAt(sentences[i], mt.InSentence, ownOf(own, i)...) {
 				c.value += implicitValue(mt.Polarity)
 				c.cues = append(c.cues, mt.Text)
@@ -186,6 +193,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		contribs = append(contribs, c)
 	}
 	m.discountBeforeContrast(contribs, sentences)
+	undecidedOnTarget(contribs)
 	r := Result{Target: id, Mentions: countFor(id, mentions), Model: m.Name()}
 	for _, c := range contribs {
 		r.Raw += c.value
@@ -268,6 +276,50 @@ func (m *Model) discountBeforeContrast(contribs []contribution, sentences []stri
 			contribs[k].value *= m.lex.ContrastBeforeFactor
 		}
 	}
+}
+
+// undecidedOnTarget drops the contributions of the target's subject
+// matter when a sentence about the target itself has a neutral cue: "we
+// have always been in favour of the participation of stakeholders … we
+// consider it premature to take a final position on the text" is
+// undecided on the text, whatever the delegation thinks of the subject.
+func undecidedOnTarget(contribs []contribution) {
+	if !slices.ContainsFunc(contribs, func(c contribution) bool { return c.neutral && !c.topic }) {
+		return
+	}
+	for k := range contribs {
+		if contribs[k].topic {
+			contribs[k].value = 0
+		}
+	}
+}
+
+// followsTopicOnly reports whether the named sentences that sentence i
+// may refer back to (one or two before it) name only the target's subject
+// matter ("the participation of stakeholders"), not the target.
+func followsTopicOnly(i int, named, topicOnly map[int]bool) bool {
+	seen := false
+	for _, k := range []int{i - 1, i - 2} {
+		if k >= 0 && named[k] {
+			if !topicOnly[k] {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
+// overlapsCue reports whether an implicit mention shares words with a cue
+// of the sentence's analysis.
+func overlapsCue(a cues.Analysis, mt targets.Mention) bool {
+	start, end := mt.InSentence, mt.InSentence+len(mt.Text)
+	for _, c := range a.Cues {
+		if c.Start < end && start < c.End {
+			return true
+		}
+	}
+	return false
 }
 
 // aboutTarget marks the sentences that are about the target: those that
@@ -392,7 +444,7 @@ func evidence(label string, cs []contribution) contribution {
 }
 
 // pronouns that refer back to a target named before.
-var pronouns = map[string]bool{"it": true, "them": true, "this": true, "that": true, "these": true}
+var pronouns = map[string]bool{"it": true, "its": true, "them": true, "this": true, "that": true, "these": true}
 
 // refersBack reports whether a sentence without a mention continues about
 // the previous sentences' target: it has a polar cue and a pronoun that
@@ -431,7 +483,7 @@ func noObject(sentence string, words []phrase.Word, c cues.Cue) bool {
 	if strings.ContainsAny(sentence[c.End:words[k].Start], ".,;:") {
 		return true
 	}
-	return words[k].Lower == "us" || pronouns[words[k].Lower] && standsAlone(sentence, words, k)
+	return words[k].Lower == "us" || words[k].Lower == "its" || pronouns[words[k].Lower] && standsAlone(sentence, words, k)
 }
 
 // standsAlone reports whether word k is a pronoun rather than a
