@@ -101,6 +101,18 @@ func (a *agendaTracker) sentence(st agendaState, s string) agendaState {
 			return st
 		}
 	}
+	// At the opening, with no agenda in force, a sentence that names an
+	// agenda item sets it even without a transition cue ("This morning we
+	// resume our consideration of agenda item 5 on regular institutional
+	// dialogue").
+	if opening && len(starts) == 0 {
+		if item, ok := itemNumber(s); ok {
+			if topic, ok := a.firstTopic(s); ok && a.topics[topic].Item == item {
+				return agendaState{item: item, topic: a.topics[topic].ID}
+			}
+			return agendaState{item: item}
+		}
+	}
 	// "I would like to take a few minutes, under organizational matters, to
 	// return to a question ...": the topic is named before the cue, after
 	// "under".

@@ -247,6 +247,16 @@ func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found, topics, ot
 	if lastOther >= 0 {
 		return "", false
 	}
+	// Context: the single target under discussion that lists the anaphor.
+	var cands []string
+	for ti, tg := range r.set.Targets {
+		if tg.Context.Matches(t.AgendaItem, t.AgendaTopic) && fits(ti) {
+			cands = append(cands, tg.ID)
+		}
+	}
+	if len(cands) == 1 {
+		return cands[0], true
+	}
 	// Subject matter: the target whose topic the turn has just named, in
 	// whatever agenda context ("As regards the stakeholder question, we
 	// have taken note of the revised proposal").
@@ -258,16 +268,6 @@ func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found, topics, ot
 		if fits(r.index(m.Target)) {
 			return m.Target, true
 		}
-	}
-	// Context: the single target under discussion that lists the anaphor.
-	var cands []string
-	for ti, tg := range r.set.Targets {
-		if tg.Context.Matches(t.AgendaItem, t.AgendaTopic) && fits(ti) {
-			cands = append(cands, tg.ID)
-		}
-	}
-	if len(cands) == 1 {
-		return cands[0], true
 	}
 	// Discourse: the Chair's own proposal, when the meeting was last
 	// talking about it, stays the referent of its anaphors across turns
