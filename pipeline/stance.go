@@ -106,9 +106,10 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 
 // speaksForItself reports whether a turn is a delegation's (or an
 // observer's) own statement, the unit stance is labelled on: not the
-// Chair's, not an unattributed one.
+// Chair's, not an unattributed one, not a procedural one ("I pressed the
+// button a little early, our intervention is on item three").
 func speaksForItself(t ingest.Turn) bool {
-	return t.Role != ingest.RoleChair && t.Code != ""
+	return t.Role != ingest.RoleChair && t.Code != "" && !t.Procedural
 }
 
 // namesSpeaker reports whether an entity code names the speaker of turn t:

@@ -80,6 +80,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 13", "../datasets/annotations/heldout13/stance-gold.tsv", []string{"../datasets/annotations/heldout13"}, 0.85},
 		{"held-out 14", "../datasets/annotations/heldout14/stance-gold.tsv", []string{"../datasets/annotations/heldout14"}, 0.80},
 		{"held-out 15", "../datasets/annotations/heldout15/stance-gold.tsv", []string{"../datasets/annotations/heldout15"}, 0.80},
+		{"held-out 16", "../datasets/annotations/heldout16/stance-gold.tsv", []string{"../datasets/annotations/heldout16"}, 0.85},
+		{"held-out 17", "../datasets/annotations/heldout17/stance-gold.tsv", []string{"../datasets/annotations/heldout17"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -107,9 +107,13 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 		}
 	}
 	c.Negated = flips%2 == 1 && !l.unnegatable[p.Raw]
+	refusal := (classSign[class] < 0) != c.Negated
 	for _, hd := range scope["hedge"] {
 		if hd.First >= h.First && hd.Last <= h.Last {
 			continue // part of the cue itself ("why should the community create")
+		}
+		if refusal && hd.First > h.Last {
+			continue // "unacceptable as long as it requires …" states why, it sets no condition
 		}
 		if hd.First >= cl.first && hd.Last <= cl.last && sameSegment(sentence, words, hd, h) {
 			c.Hedged = true
@@ -320,14 +324,20 @@ func clauseAfterComma(sentence string, words []phrase.Word, n, h phrase.Hit, sco
 		if clauseLinks[words[k].Lower] && k+1 < len(words) {
 			subj = k + 1
 		}
+		// The subject may follow a short adverbial: ", and for this reason
+		// we cannot support it".
 		for _, f := range scope["first"] {
-			if f.First == subj && f.Last < h.First {
+			if f.First >= subj && f.First <= subj+subjectReach && f.Last < h.First {
 				return true
 			}
 		}
 	}
 	return false
 }
+
+// subjectReach is how many words an adverbial may take between a clause's
+// start and its subject.
+const subjectReach = 3
 
 // clauseLinks are the conjunctions that may open a new clause after a
 // comma ("…, and we …", "…, because Lithuania …").

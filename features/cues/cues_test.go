@@ -227,6 +227,12 @@ func TestMoreScopeRules(t *testing.T) {
 		{"we consider it appropriate", "We consider it appropriate to establish the mechanism now.", "+"},
 		{"a predicate is not a third party's act", "The proposal on stakeholders remains unacceptable to us.", "-"},
 		{"a third party's act", "Some stakeholders reject the proposal.", "0"},
+		{"a refusal with a trailing condition", "The proposal remains unacceptable for my delegation as long as it requires states to explain themselves.", "-"},
+		{"support with a trailing condition", "We can support the proposal as long as it requires states to explain themselves.", "0"},
+		{"litotes: not unwilling", "We are not unwilling to join consensus on the text.", "+"},
+		{"litotes: far from unwilling", "We are far from unwilling to go along with it.", "+"},
+		{"no difficulty joining", "We have no difficulty joining consensus on it.", "+"},
+		{"no small step forward", "It is no small step forward.", "+"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)

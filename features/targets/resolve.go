@@ -196,7 +196,7 @@ func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found, topics, other
 	}
 	var out []Mention
 	for _, h := range phrase.Longest(hits) {
-		if overlapsAny(found, h) {
+		if overlapsAny(found, h) || namedRightAfter(t, h, found) || proposalToAct(t, h) {
 			continue
 		}
 		if id, ok := r.resolveAnaphor(t, i, h, found, topics, others, listedBy[[2]int{h.Start, h.End}]); ok {
@@ -303,7 +303,7 @@ func (r *Resolver) index(id string) int {
 // context is the turn's agenda.
 // implicit finds the implicit cues and topic phrases of sentence i: in the
 // target's agenda context, and — implicit cues only — in a sentence that
-// names the target in any context ("On the modalities of the
+// names the target or its subject matter in any context ("On the modalities of the
 // stakeholders, we insist that the practice of the first OEWG continue").
 func (r *Resolver) implicit(t Turn, i int, s sentenceWords, found []Mention) []Mention {
 	var out []Mention
@@ -312,7 +312,7 @@ func (r *Resolver) implicit(t Turn, i int, s sentenceWords, found []Mention) []M
 		inContext := tg.Context.Matches(t.AgendaItem, t.AgendaTopic)
 		named := slices.ContainsFunc(found, func(m Mention) bool {
 			return m.Sentence == i && m.Target == tg.ID && (m.Kind == KindName || m.Kind == KindSponsor)
-		})
+		}) || len(ct.topics.Find(s.words)) > 0 // the subject matter named: "As for the participation of NGOs, we maintain the precedent of the first OEWG"
 		if !inContext && !named {
 			continue
 		}
@@ -332,6 +332,47 @@ func (r *Resolver) implicit(t Turn, i int, s sentenceWords, found []Mention) []M
 	}
 	return out
 }
+
+// namedRightAfter reports whether a target's name follows the anaphor
+// inside its own phrase ("the proposal of a Programme of Action", "this
+// initiative, the Programme of Action"): the name is the mention, the
+// anaphor no separate one.
+func namedRightAfter(t Turn, h phrase.Hit, found []Mention) bool {
+	for _, m := range found {
+		if m.Kind != KindName || m.Start < h.End || m.Start > h.End+24 {
+			continue
+		}
+		gap := strings.Trim(strings.ToLower(t.Text[h.End:m.Start]), " ,")
+		switch gap {
+		case "", "of", "of a", "of the", "for", "for a", "for the", "on", "on the", "i.e. the", "namely the":
+			return true
+		}
+	}
+	return false
+}
+
+// proposalToAct reports whether the anaphor is a proposal to do something
+// ("your proposal, Mr. Chair, to request the Secretariat to …", "the
+// proposal to develop a repository"): "to" and a word that is not a
+// determiner follow it, past forms of address: a proposal of an action,
+// not a text under discussion.
+func proposalToAct(t Turn, h phrase.Hit) bool {
+	words := phrase.Words(t.Text[h.End:min(len(t.Text), h.End+80)])
+	k := 0
+	for k < len(words) && addressWords[words[k].Lower] {
+		k++
+	}
+	if k+1 >= len(words) || words[k].Lower != "to" {
+		return false
+	}
+	return !determiners[words[k+1].Lower]
+}
+
+var (
+	addressWords = map[string]bool{"mr": true, "madam": true, "chair": true, "chairman": true, "chairperson": true, "ambassador": true, "president": true}
+	determiners  = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "all": true,
+		"our": true, "your": true, "its": true, "their": true, "my": true, "his": true, "her": true, "member": true, "us": true, "me": true, "them": true}
+)
 
 // otherProposals returns the anaphors of the turn that name another
 // delegation's proposal ("the proposal made by Kenya", "Singapore's
