@@ -82,6 +82,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 15", "../datasets/annotations/heldout15/stance-gold.tsv", []string{"../datasets/annotations/heldout15"}, 0.80},
 		{"held-out 16", "../datasets/annotations/heldout16/stance-gold.tsv", []string{"../datasets/annotations/heldout16"}, 0.85},
 		{"held-out 17", "../datasets/annotations/heldout17/stance-gold.tsv", []string{"../datasets/annotations/heldout17"}, 0.85},
+		{"held-out 18", "../datasets/annotations/heldout18/stance-gold.tsv", []string{"../datasets/annotations/heldout18"}, 0.85},
+		{"held-out 19", "../datasets/annotations/heldout19/stance-gold.tsv", []string{"../datasets/annotations/heldout19"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -233,6 +233,12 @@ func TestMoreScopeRules(t *testing.T) {
 		{"litotes: far from unwilling", "We are far from unwilling to go along with it.", "+"},
 		{"no difficulty joining", "We have no difficulty joining consensus on it.", "+"},
 		{"no small step forward", "It is no small step forward.", "+"},
+		// Found by heldout18 and heldout19.
+		{"not yet in a position to join", "We are not yet in a position to join consensus on the text.", "-"},
+		{"regret that it has not been possible to adopt it", "We regret that it has not yet been possible to adopt it.", "+"},
+		{"not without merit", "The proposal is not without merit.", "+"},
+		{"merit alone is no verdict", "The idea has merit and deserves careful consideration.", "0"},
+		{"not be the ones who stand in the way", "We will not be the ones who stand in the way of its adoption.", "+"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)

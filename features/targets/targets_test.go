@@ -80,6 +80,7 @@ func TestResolveDistractors(t *testing.T) {
 		{"another proposal of the Chair, with an aside", "We support your proposal, Chair, to circulate a summary.", item3, org, "THA", ""},
 		{"a proposal to devote a meeting", "Malaysia supports your proposal to devote a meeting to the directory.", item3, org, "MYS", ""},
 		{"a proposal to request, past the address", "We support your proposal, Mr. Chair, to request a mapping.", item3, org, "GHA", ""},
+		{"the revised stakeholder text, out of context", "We take note that consultations on the revised stakeholder text continue.", item5, rid, "FJI", "modalities:name:stakeholder text"},
 		{"a proposal to the membership is still the text", "We thank you for your proposal to the membership.", item3, org, "GHA", "modalities:anaphor:your proposal"},
 		{"the anaphor's own phrase names the target", "Chile supports the proposal of a Programme of Action.", item3, org, "CHL", "poa:name:Programme of Action"},
 		{"implicit cue with the subject matter named, out of context", "As for the participation of non-governmental organizations, we maintain the precedent of the first OEWG.", item5, rid, "CHN",

@@ -464,8 +464,8 @@ func refersBack(sentence string, a cues.Analysis) bool {
 		}
 	}
 	for k, w := range words {
-		if w.Lower == "such" || pronouns[w.Lower] && (k == 0 || standsAlone(sentence, words, k)) {
-			return true
+		if w.Lower == "such" || w.Lower == "its" || pronouns[w.Lower] && (k == 0 || standsAlone(sentence, words, k)) {
+			return true // "its establishment" refers back as much as "it" does
 		}
 	}
 	return false
