@@ -84,6 +84,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 17", "../datasets/annotations/heldout17/stance-gold.tsv", []string{"../datasets/annotations/heldout17"}, 0.85},
 		{"held-out 18", "../datasets/annotations/heldout18/stance-gold.tsv", []string{"../datasets/annotations/heldout18"}, 0.85},
 		{"held-out 19", "../datasets/annotations/heldout19/stance-gold.tsv", []string{"../datasets/annotations/heldout19"}, 0.85},
+		{"held-out 20", "../datasets/annotations/heldout20/stance-gold.tsv", []string{"../datasets/annotations/heldout20"}, 0.85},
+		{"held-out 21", "../datasets/annotations/heldout21/stance-gold.tsv", []string{"../datasets/annotations/heldout21"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -239,6 +239,13 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not without merit", "The proposal is not without merit.", "+"},
 		{"merit alone is no verdict", "The idea has merit and deserves careful consideration.", "0"},
 		{"not be the ones who stand in the way", "We will not be the ones who stand in the way of its adoption.", "+"},
+		// Found by heldout21.
+		{"in place of", "We ask that the informal format be retained in place of the arrangements of the proposal.", "-"},
+		{"breaking the silence", "If the text is put under silence unchanged, we will break the silence.", "-"},
+		{"not breaking the silence", "If the text is put under silence, we will not break the silence.", "+"},
+		// Found by heldout20.
+		{"no substitute for", "A voluntary mechanism is no substitute for a binding instrument.", "-"},
+		{"make it a reality", "We intend to help make it a reality.", "+"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)
