@@ -90,6 +90,9 @@ func (a *agendaTracker) sentence(st agendaState, s string) agendaState {
 	// proceed to agenda item three".
 	starts := a.cueStarts(s, max(from, 0))
 	for k := len(starts) - 1; k >= 0; k-- {
+		if laterClause(s[:starts[k]]) {
+			continue // "… before we continue our discussions under item five": what comes next, not now
+		}
 		rest := s[starts[k]:]
 		if topic, ok := a.firstTopic(rest); ok {
 			return agendaState{item: a.topics[topic].Item, topic: a.topics[topic].ID}
@@ -122,6 +125,18 @@ func (a *agendaTracker) sentence(st agendaState, s string) agendaState {
 		}
 	}
 	return st
+}
+
+// laterClause reports whether a cue stands in a clause about what comes
+// later: right after "before", "before we", "until we" or "once we".
+func laterClause(before string) bool {
+	b := strings.TrimSpace(before)
+	for _, w := range []string{"before", "before we", "until we", "once we"} {
+		if strings.HasSuffix(b, " "+w) || b == w {
+			return true
+		}
+	}
+	return false
 }
 
 // underTopic returns the topic named right after "under" in s ("under

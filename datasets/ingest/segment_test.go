@@ -264,6 +264,7 @@ func TestAgendaAnnouncements(t *testing.T) {
 		{"We will devote this morning to the sub-item on regular institutional dialogue under agenda item five. Kenya, please.", "5", "regular-institutional-dialogue"},
 		{"We will go straight to agenda item three, on the modalities for the participation of stakeholders. Kenya, please.", "3", "organizational-matters"},
 		{"This morning we resume our consideration of agenda item 5 on regular institutional dialogue. Kenya, please.", "5", "regular-institutional-dialogue"},
+		{"I would like to return to agenda item three before we continue our discussions under agenda item five. Kenya, please.", "3", ""},
 		{"We will continue with capacity building. Our report under agenda item 6 is due. Kenya, please.", "5", "capacity-building"},
 		// The topic named after "under", before the cue (found by heldout6).
 		{"We have come to the end of the list on capacity building. I would like to take a few minutes, under organizational matters, to return to a question that has been with us. Kenya, please.", "3", "organizational-matters"},

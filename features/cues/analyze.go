@@ -102,7 +102,7 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 		}
 	}
 	for _, n := range scope["dneg"] {
-		if n.Last < h.First && n.First >= cl.first && !clauseAfterComma(sentence, words, n, h, scope) {
+		if n.Last < h.First && n.First >= cl.first && !clauseAfterComma(sentence, words, n, h, scope) && !conjoined(sentence, words, n, h) {
 			flips++
 		}
 	}
@@ -114,6 +114,9 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 		}
 		if refusal && hd.First > h.Last {
 			continue // "unacceptable as long as it requires …" states why, it sets no condition
+		}
+		if hd.First > h.Last && assertion(words, h) {
+			continue // "Türkiye supports the Programme, provided that …": a verdict with a condition
 		}
 		if hd.First >= cl.first && hd.Last <= cl.last && sameSegment(sentence, words, hd, h) {
 			c.Hedged = true
@@ -145,6 +148,24 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 		c.Value = 0 // no negative zero in reports
 	}
 	return c
+}
+
+// hypotheticals mark a cue as a disposition rather than a verdict ("would
+// support", "ready to join", "can accept"): a condition after such a cue
+// leaves the position open.
+var hypotheticals = map[string]bool{"would": true, "could": true, "can": true, "might": true, "may": true, "willing": true,
+	"ready": true, "prepared": true, "able": true, "position": true, "to": true, "be": true}
+
+// assertion reports whether cue h is stated as a present verdict: none of
+// the three words before it is a hypothetical marker ("Türkiye supports
+// the Programme", but not "we would support it", "we are ready to join").
+func assertion(words []phrase.Word, h phrase.Hit) bool {
+	for k := max(0, h.First-3); k < h.First; k++ {
+		if hypotheticals[words[k].Lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // criterion reports whether a negated cue is governed by a modal of
@@ -330,6 +351,19 @@ func clauseAfterComma(sentence string, words []phrase.Word, n, h phrase.Hit, sco
 			if f.First >= subj && f.First <= subj+subjectReach && f.Last < h.First {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// conjoined reports whether ", and" or ", but" stands between a double
+// negator and a cue: "there is nothing in it that we cannot live with, and
+// a great deal in it that we actively welcome" — the second conjunct is
+// outside the double negation.
+func conjoined(sentence string, words []phrase.Word, n, h phrase.Hit) bool {
+	for k := n.Last + 1; k < h.First && k < len(words); k++ {
+		if w := words[k].Lower; (w == "and" || w == "but") && strings.Contains(sentence[words[k-1].End:words[k].Start], ",") {
+			return true
 		}
 	}
 	return false

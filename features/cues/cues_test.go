@@ -246,6 +246,18 @@ func TestMoreScopeRules(t *testing.T) {
 		// Found by heldout20.
 		{"no substitute for", "A voluntary mechanism is no substitute for a binding instrument.", "-"},
 		{"make it a reality", "We intend to help make it a reality.", "+"},
+		// Found by heldout23.
+		{"a verdict with a condition", "Türkiye supports the mechanism provided that it remains inclusive.", "+"},
+		{"a disposition with a condition", "Türkiye would support the mechanism provided that it remains inclusive.", "0"},
+		{"avoiding duplication", "It avoids duplication with this Group.", "+"},
+		{"difficult to see our way", "We would find it very difficult to see our way to joining consensus on the text.", "-"},
+		{"a right to object is no objection", "The proposal names States that exercise their right to object.", "0"},
+		// Found by heldout22.
+		{"nothing we cannot live with, and much we welcome", "There is nothing in the proposal that we cannot live with, and a great deal in it that we actively welcome.", "+"},
+		{"no cause to step back", "Nothing in the letters gives us cause to step back from it now.", "+"},
+		{"nothing to object to", "Switzerland has nothing to object to in the revised proposal.", "+"},
+		{"not heard anything that convinces us", "We have not heard anything that convinces us that the text is unbalanced.", "+"},
+		{"the answer is yes", "To your question, our answer is yes.", "+"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)

@@ -370,8 +370,12 @@ func proposalToAct(t Turn, h phrase.Hit) bool {
 
 var (
 	addressWords = map[string]bool{"mr": true, "madam": true, "chair": true, "chairman": true, "chairperson": true, "ambassador": true, "president": true}
-	determiners  = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "all": true,
-		"our": true, "your": true, "its": true, "their": true, "my": true, "his": true, "her": true, "member": true, "us": true, "me": true, "them": true}
+	// determiners and the nouns that follow "to" as a preposition ("the
+	// revised proposal to capital", "to delegations"): not a proposal to act.
+	determiners = map[string]bool{"the": true, "a": true, "an": true, "this": true, "that": true, "these": true, "those": true, "all": true,
+		"our": true, "your": true, "its": true, "their": true, "my": true, "his": true, "her": true, "member": true, "us": true, "me": true, "them": true,
+		"capital": true, "capitals": true, "delegations": true, "states": true, "everyone": true, "colleagues": true, "consensus": true,
+		"silence": true, "date": true, "light": true}
 )
 
 // otherProposals returns the anaphors of the turn that name another
@@ -386,8 +390,15 @@ func (r *Resolver) otherProposals(t Turn, sents []sentenceWords, found []Mention
 			hits = append(hits, ct.anaphors.Find(s.words)...)
 		}
 		for _, h := range phrase.Longest(hits) {
-			if !overlapsAny(found, h) && (len(r.owners(t, h)) > 0 || r.ownedByOther(t, h)) {
+			if !overlapsAny(found, h) && (len(r.owners(t, h)) > 0 || r.ownedByOther(t, h) || proposalToAct(t, h)) {
 				out = append(out, Mention{Kind: KindAnaphor, Sentence: i, Start: h.Start, End: h.End})
+			}
+		}
+		// "your idea of an informal dialogue … we support that proposal":
+		// an idea of something named is another proposal.
+		for _, w := range s.words {
+			if w.Lower == "idea" && strings.HasPrefix(strings.ToLower(t.Text[w.End:min(len(t.Text), w.End+4)]), " of") {
+				out = append(out, Mention{Kind: KindAnaphor, Sentence: i, Start: w.Start, End: w.End})
 			}
 		}
 	}

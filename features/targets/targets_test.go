@@ -82,6 +82,7 @@ func TestResolveDistractors(t *testing.T) {
 		{"a proposal to request, past the address", "We support your proposal, Mr. Chair, to request a mapping.", item3, org, "GHA", ""},
 		{"the revised stakeholder text, out of context", "We take note that consultations on the revised stakeholder text continue.", item5, rid, "FJI", "modalities:name:stakeholder text"},
 		{"a proposal to the membership is still the text", "We thank you for your proposal to the membership.", item3, org, "GHA", "modalities:anaphor:your proposal"},
+		{"the revised proposal sent to capital is still the text", "We have transmitted the revised proposal to capital.", item3, org, "BRA", "modalities:anaphor:the revised proposal"},
 		{"the anaphor's own phrase names the target", "Chile supports the proposal of a Programme of Action.", item3, org, "CHL", "poa:name:Programme of Action"},
 		{"implicit cue with the subject matter named, out of context", "As for the participation of non-governmental organizations, we maintain the precedent of the first OEWG.", item5, rid, "CHN",
 			"modalities:implicit:precedent of the first"},
@@ -173,6 +174,7 @@ func FuzzResolve(f *testing.F) {
 func TestOtherProposalBlocksSalience(t *testing.T) {
 	r := resolver(t)
 	cases := []struct{ text, want string }{
+		{"We appreciate your idea of an informal dialogue with stakeholders. We support that proposal.", ""},
 		{"We also support the proposal made yesterday by Kenya. The proposal is modest and practical.", ""},
 		{"We also support capacity building. The proposal is modest and practical.", "modalities:anaphor:The proposal"},
 		{"We support the proposal made by Kenya. We also support the revised proposal of 15 December. The proposal is balanced.",
