@@ -88,6 +88,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 21", "../datasets/annotations/heldout21/stance-gold.tsv", []string{"../datasets/annotations/heldout21"}, 0.85},
 		{"held-out 22", "../datasets/annotations/heldout22/stance-gold.tsv", []string{"../datasets/annotations/heldout22"}, 0.80},
 		{"held-out 23", "../datasets/annotations/heldout23/stance-gold.tsv", []string{"../datasets/annotations/heldout23"}, 0.85},
+		{"held-out 24", "../datasets/annotations/heldout24/stance-gold.tsv", []string{"../datasets/annotations/heldout24"}, 0.85},
+		{"held-out 25", "../datasets/annotations/heldout25/stance-gold.tsv", []string{"../datasets/annotations/heldout25"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -258,6 +258,9 @@ func TestMoreScopeRules(t *testing.T) {
 		{"nothing to object to", "Switzerland has nothing to object to in the revised proposal.", "+"},
 		{"not heard anything that convinces us", "We have not heard anything that convinces us that the text is unbalanced.", "+"},
 		{"the answer is yes", "To your question, our answer is yes.", "+"},
+		// Found by heldout24.
+		{"not see the merit", "We do not see the merit of establishing the mechanism now.", "-"},
+		{"the best vehicle", "The mechanism is the best vehicle to take the work forward.", "+"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)
