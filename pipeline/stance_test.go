@@ -90,6 +90,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 23", "../datasets/annotations/heldout23/stance-gold.tsv", []string{"../datasets/annotations/heldout23"}, 0.85},
 		{"held-out 24", "../datasets/annotations/heldout24/stance-gold.tsv", []string{"../datasets/annotations/heldout24"}, 0.85},
 		{"held-out 25", "../datasets/annotations/heldout25/stance-gold.tsv", []string{"../datasets/annotations/heldout25"}, 0.85},
+		{"held-out 26", "../datasets/annotations/heldout26/stance-gold.tsv", []string{"../datasets/annotations/heldout26"}, 0.85},
+		{"held-out 27", "../datasets/annotations/heldout27/stance-gold.tsv", []string{"../datasets/annotations/heldout27"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -265,6 +265,7 @@ func TestAgendaAnnouncements(t *testing.T) {
 		{"We will go straight to agenda item three, on the modalities for the participation of stakeholders. Kenya, please.", "3", "organizational-matters"},
 		{"This morning we resume our consideration of agenda item 5 on regular institutional dialogue. Kenya, please.", "5", "regular-institutional-dialogue"},
 		{"I would like to return to agenda item three before we continue our discussions under agenda item five. Kenya, please.", "3", ""},
+		{"We will now take up agenda item three, organizational matters. I will come back to it under agenda item six. After this item we return to agenda item five. Kenya, please.", "3", "organizational-matters"},
 		{"We will continue with capacity building. Our report under agenda item 6 is due. Kenya, please.", "5", "capacity-building"},
 		// The topic named after "under", before the cue (found by heldout6).
 		{"We have come to the end of the list on capacity building. I would like to take a few minutes, under organizational matters, to return to a question that has been with us. Kenya, please.", "3", "organizational-matters"},

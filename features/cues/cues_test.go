@@ -261,6 +261,10 @@ func TestMoreScopeRules(t *testing.T) {
 		// Found by heldout24.
 		{"not see the merit", "We do not see the merit of establishing the mechanism now.", "-"},
 		{"the best vehicle", "The mechanism is the best vehicle to take the work forward.", "+"},
+		// Found by heldout26.
+		{"nor do we see any value", "Nor do we see any value in launching the mechanism now.", "-"},
+		{"set aside", "We ask that the additional elements of the text be set aside.", "-"},
+		{"join us in", "We invite you to join us in establishing it.", "+"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
 	}
 	checkSigns(t, l, cases)
