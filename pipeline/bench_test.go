@@ -138,15 +138,7 @@ func BenchmarkAnnotateStage(b *testing.B) {
 		b.Fatal(err)
 	}
 	clock := &stageClock{d: map[string]time.Duration{}}
-	words := corpusWords(docs)
-	for b.Loop() {
-		for _, d := range docs {
-			if err := annotateOne(ann, d, clock); err != nil {
-				b.Fatal(err)
-			}
-		}
-	}
-	b.ReportMetric(float64(words*b.N)/b.Elapsed().Seconds(), "words/s")
+	benchDocs(b, docs, func(d *Document) error { return annotateOne(ann, d, clock) })
 }
 
 // BenchmarkFeatureStage measures tone, alignment edges and stance on the
@@ -158,11 +150,20 @@ func BenchmarkFeatureStage(b *testing.B) {
 		b.Fatal(err)
 	}
 	clock := &stageClock{d: map[string]time.Duration{}}
+	benchDocs(b, docs, func(d *Document) error {
+		d.Stances, d.Edges = nil, nil
+		return st.run(d, clock)
+	})
+}
+
+// benchDocs times fn over every document of the corpus and reports words
+// per second.
+func benchDocs(b *testing.B, docs []*Document, fn func(*Document) error) {
+	b.Helper()
 	words := corpusWords(docs)
 	for b.Loop() {
 		for _, d := range docs {
-			d.Stances, d.Edges = nil, nil
-			if err := st.run(d, clock); err != nil {
+			if err := fn(d); err != nil {
 				b.Fatal(err)
 			}
 		}

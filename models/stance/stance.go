@@ -125,13 +125,27 @@ func (m *Model) Classify(sentences []string, own [][]cues.Span, mentions []targe
 		}
 		return *analyses[i]
 	}
+	op := m.openersOf(sentences)
 	var out []Result
 	for _, id := range m.targets.IDs() {
-		if r, ok := m.classifyTarget(id, sentences, own, mentions, analyse); ok {
+		if r, ok := m.classifyTarget(id, sentences, own, mentions, analyse, op); ok {
 			out = append(out, r)
 		}
 	}
 	return out
+}
+
+// openers records, once per turn, how each sentence opens: carrying on
+// from the one before, turning to another subject, or contrasting with
+// what came before (see cues.Lexicon.Continues, ShiftsTopic, Contrasts).
+type openers struct{ cont, shift, contrast []bool }
+
+func (m *Model) openersOf(sentences []string) openers {
+	op := openers{make([]bool, len(sentences)), make([]bool, len(sentences)), make([]bool, len(sentences))}
+	for i, s := range sentences {
+		op.cont[i], op.shift[i], op.contrast[i] = m.lex.Continues(s), m.lex.ShiftsTopic(s), m.lex.Contrasts(s)
+	}
+	return op
 }
 
 // contribution is one sentence's part in a target's score.
@@ -144,7 +158,7 @@ type contribution struct {
 	cues     []string
 }
 
-func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span, mentions []targets.Mention, analyse func(int) cues.Analysis) (Result, bool) {
+func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span, mentions []targets.Mention, analyse func(int) cues.Analysis, op openers) (Result, bool) {
 	named, other := sentenceSets(id, mentions)
 	if len(named) == 0 {
 		return Result{}, false
@@ -156,7 +170,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			implicit[mt.Sentence] = append(implicit[mt.Sentence], mt)
 		}
 	}
-	about := m.aboutTarget(sentences, named, other)
+	about := aboutTarget(len(sentences), named, other, op)
 	var contribs []contribution
 	for i := range sentences {
 		w, topic := 0.0, false
@@ -165,7 +179,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			w, topic = TopicWeight, true
 		case named[i]:
 			w = 1
-		case m.follows(sentences, i, about, other) && (refersBack(sentences[i], analyse(i)) || m.lex.Continues(sentences[i])):
+		case follows(i, about, other, op) && (refersBack(sentences[i], analyse(i)) || op.cont[i]):
 			w = FollowWeight
 			if followsTopicOnly(i, named, topicOnly) {
 				w, topic = w*TopicWeight, true // it carries on from the subject matter, not the target
@@ -192,7 +206,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		}
 		contribs = append(contribs, c)
 	}
-	m.discountBeforeContrast(contribs, sentences)
+	m.discountBeforeContrast(contribs, op)
 	undecidedOnTarget(contribs)
 	r := Result{Target: id, Mentions: countFor(id, mentions), Model: m.Name()}
 	for _, c := range contribs {
@@ -203,7 +217,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 	best := evidence(r.Label, contribs)
 	r.Evidence, r.Cues = best.sentence, best.cues
 	if r.Label == Neutral && len(implicit) == 0 {
-		m.backOff(&r, sentences, about, other, analyse)
+		m.backOff(&r, sentences, about, other, analyse, op)
 	}
 	return r, true
 }
@@ -218,12 +232,12 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 // phrasing ("the vehicle best suited to these requirements"); a turn whose
 // cues the rules weighed is never overruled, nor one that asks questions
 // about the target (a request for clarification is neutral).
-func (m *Model) backOff(r *Result, sentences []string, about []bool, other map[int]bool, analyse func(int) cues.Analysis) {
+func (m *Model) backOff(r *Result, sentences []string, about []bool, other map[int]bool, analyse func(int) cues.Analysis, op openers) {
 	if m.sent == nil {
 		return
 	}
 	for i := range sentences {
-		if (about[i] || m.follows(sentences, i, about, other)) && len(analyse(i).Cues) > 0 {
+		if (about[i] || follows(i, about, other, op)) && len(analyse(i).Cues) > 0 {
 			return
 		}
 		if about[i] && strings.HasSuffix(strings.TrimSpace(sentences[i]), "?") {
@@ -261,13 +275,13 @@ func (m *Model) backOff(r *Result, sentences []string, about []bool, other map[i
 // sentences before the last such opening are multiplied by the lexicon's
 // contrast_before_factor, as the clause before "however" is within a
 // sentence.
-func (m *Model) discountBeforeContrast(contribs []contribution, sentences []string) {
+func (m *Model) discountBeforeContrast(contribs []contribution, op openers) {
 	if len(contribs) < 2 {
 		return
 	}
 	last := -1
 	for i := contribs[0].sentence + 1; i <= contribs[len(contribs)-1].sentence; i++ {
-		if m.lex.Contrasts(sentences[i]) {
+		if op.contrast[i] {
 			last = i
 		}
 	}
@@ -326,10 +340,10 @@ func overlapsCue(a cues.Analysis, mt targets.Mention) bool {
 // name it, and those that carry on from such a sentence ("It offers
 // small States ...", "For these reasons, ..."; see cues.Lexicon.Continues)
 // without naming another target or turning to another subject.
-func (m *Model) aboutTarget(sentences []string, named, other map[int]bool) []bool {
-	about := make([]bool, len(sentences))
-	for i, s := range sentences {
-		about[i] = named[i] || i > 0 && about[i-1] && !other[i] && !m.lex.ShiftsTopic(s) && m.lex.Continues(s)
+func aboutTarget(n int, named, other map[int]bool, op openers) []bool {
+	about := make([]bool, n)
+	for i := range n {
+		about[i] = named[i] || i > 0 && about[i-1] && !other[i] && !op.shift[i] && op.cont[i]
 	}
 	return about
 }
@@ -338,8 +352,8 @@ func (m *Model) aboutTarget(sentences []string, named, other map[int]bool) []boo
 // refer back to it: one of the two sentences before is about the target,
 // and sentence i neither names another target nor turns to another
 // subject.
-func (m *Model) follows(sentences []string, i int, about []bool, other map[int]bool) bool {
-	if other[i] || m.lex.ShiftsTopic(sentences[i]) {
+func follows(i int, about []bool, other map[int]bool, op openers) bool {
+	if other[i] || op.shift[i] {
 		return false
 	}
 	return i >= 1 && about[i-1] || i >= 2 && about[i-2]
