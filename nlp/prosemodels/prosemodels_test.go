@@ -174,3 +174,63 @@ func FuzzSameAnswersAsProse(f *testing.F) {
 		}
 	})
 }
+
+// corpusSentences tokenizes the embedded corpus for the benchmarks.
+func corpusSentences(b *testing.B) [][]token.Token {
+	seg, err := segment.New()
+	if err != nil {
+		b.Fatal(err)
+	}
+	paths, _ := filepath.Glob("../../datasets/corpus/*.txt")
+	var out [][]token.Token
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range seg.Segment(string(src)) {
+			out = append(out, tokenize.New().Tokenize(s.Text))
+		}
+	}
+	return out
+}
+
+// BenchmarkTagger tags the corpus with prose's tagger and with ours.
+func BenchmarkTagger(b *testing.B) {
+	sents := corpusSentences(b)
+	ref := newReference(b)
+	for _, c := range []struct {
+		name string
+		tag  func([]token.Token)
+	}{{"prose", ref.tagger.TagTokens}, {"prosemodels", ref.ours.TagTokens}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, s := range sents {
+					c.tag(s)
+				}
+			}
+		})
+	}
+}
+
+// BenchmarkRecognizer labels the corpus's tagged sentences with prose's
+// recogniser and with ours.
+func BenchmarkRecognizer(b *testing.B) {
+	sents := corpusSentences(b)[:200]
+	ref := newReference(b)
+	for _, s := range sents {
+		ref.ours.TagTokens(s)
+	}
+	for _, c := range []struct {
+		name  string
+		label func([]token.Token)
+	}{{"prose", ref.ner.Label}, {"prosemodels", ref.rec.Label}} {
+		b.Run(c.name, func(b *testing.B) {
+			for b.Loop() {
+				for _, s := range sents {
+					c.label(s)
+				}
+			}
+		})
+	}
+}

@@ -35,12 +35,12 @@ import (
 // It is safe for concurrent use.
 type Tagger struct {
 	classes     []string
-	features    map[string]int32 // feature string -> row
-	rowStart    []uint32         // row r's weights are pairs[rowStart[r]:rowStart[r+1]]
+	rowStart    []uint32 // row r's weights are pairs[rowStart[r]:rowStart[r+1]]
 	classIDs    []uint8
 	weights     []float32
 	unambiguous map[string]uint8 // words the model tags without scoring
 	emoticons   map[string]bool
+	index       featureIndex
 	scratch     sync.Pool
 }
 
@@ -68,9 +68,9 @@ var (
 func NewTagger() (*Tagger, error) { return taggerOnce() }
 
 type tagScratch struct {
-	scores []float32
-	key    []byte
-	words  []string
+	scores   []float32
+	words    []int32 // vocabulary ids of the padded sentence's normal forms
+	suffixes []int32 // ids of their last three bytes
 }
 
 // TagTokens sets each token's Tag, treating the tokens as one sentence.
@@ -80,45 +80,59 @@ func (t *Tagger) TagTokens(tokens []token.Token) {
 	}
 	s := t.scratch.Get().(*tagScratch)
 	defer t.scratch.Put(s)
-	words := s.words[:0]
-	words = append(words, startTag, start2Tag)
+	s.words, s.suffixes = s.words[:0], s.suffixes[:0]
+	s.context(&t.index, startTag, start2Tag)
 	for _, tok := range tokens {
-		words = append(words, normalForm(tok.Text))
+		s.context(&t.index, normalForm(tok.Text))
 	}
-	words = append(words, endWord, end2Word)
-	s.words = words
+	s.context(&t.index, endWord, end2Word)
 	prev, prev2 := startTag, start2Tag
 	for i := range tokens {
-		tg := t.tagOf(s, words[i:i+5], tokens[i].Text, prev, prev2)
+		tg := t.tagOf(s, i, tokens[i].Text, prev, prev2)
 		tokens[i].Tag = tg
 		prev2, prev = prev, tg
 	}
 }
 
-// tagOf tags one word; window holds the normal forms of the two words
-// before it, itself and the two after.
-func (t *Tagger) tagOf(s *tagScratch, window []string, word, prev, prev2 string) string {
+// context appends the ids of words to the sentence's context.
+func (s *tagScratch) context(ix *featureIndex, words ...string) {
+	for _, w := range words {
+		s.words = append(s.words, ix.word(w))
+		s.suffixes = append(s.suffixes, ix.suffix(lastBytes(w, 3)))
+	}
+}
+
+// tagOf tags word, the i'th token; s holds the sentence's context, two
+// padding words at each end.
+func (t *Tagger) tagOf(s *tagScratch, i int, word, prev, prev2 string) string {
 	if tg, ok := t.fixedTag(word); ok {
 		return tg
 	}
 	if id, ok := t.unambiguous[word]; ok {
 		return t.classes[id]
 	}
+	ix := &t.index
+	p1, p2 := ix.tag(prev), ix.tag(prev2)
+	w, sf := s.words[i:i+5], s.suffixes[i:i+5]
 	clear(s.scores)
-	t.add(s, "bias")
-	t.add(s, "i suffix ", lastBytes(word, 3))
-	t.add(s, "i pref1 ", firstByte(word))
-	t.add(s, "i-1 tag ", prev)
-	t.add(s, "i-2 tag ", prev2)
-	t.add(s, "i tag+i-2 tag ", prev, " ", prev2)
-	t.add(s, "i word ", window[2])
-	t.add(s, "i-1 tag+i word ", prev, " ", window[2])
-	t.add(s, "i-1 word ", window[1])
-	t.add(s, "i-1 suffix ", lastBytes(window[1], 3))
-	t.add(s, "i-2 word ", window[0])
-	t.add(s, "i+1 word ", window[3])
-	t.add(s, "i+1 suffix ", lastBytes(window[3], 3))
-	t.add(s, "i+2 word ", window[4])
+	for _, row := range [...]int32{
+		ix.bias,
+		ix.suffixRow(tIsuffix, ix.suffix(lastBytes(word, 3))),
+		ix.prefixRow(word),
+		ix.tagRow(tIminus1Tag, p1),
+		ix.tagRow(tIminus2Tag, p2),
+		ix.tagPairRow(p1, p2),
+		ix.wordRow(tIword, w[2]),
+		ix.tagWordRow(p1, w[2]),
+		ix.wordRow(tIminus1Word, w[1]),
+		ix.suffixRow(tIminus1Suffix, sf[1]),
+		ix.wordRow(tIminus2Word, w[0]),
+		ix.wordRow(tIplus1Word, w[3]),
+		ix.suffixRow(tIplus1Suffix, sf[3]),
+		ix.wordRow(tIplus2Word, w[4]),
+	} {
+		t.add(s.scores, row)
+	}
 	return t.classes[argmax(s.scores)]
 }
 
@@ -139,19 +153,14 @@ func (t *Tagger) fixedTag(word string) (string, bool) {
 	return "", false
 }
 
-// add looks up the feature spelt by parts and adds its weights.
-func (t *Tagger) add(s *tagScratch, parts ...string) {
-	s.key = s.key[:0]
-	for _, p := range parts {
-		s.key = append(s.key, p...)
-	}
-	row, ok := t.features[string(s.key)]
-	if !ok {
+// add adds the weights of feature row (none if row < 0) to scores.
+func (t *Tagger) add(scores []float32, row int32) {
+	if row < 0 {
 		return
 	}
 	lo, hi := t.rowStart[row], t.rowStart[row+1]
 	for j, id := range t.classIDs[lo:hi] {
-		s.scores[id] += t.weights[lo+uint32(j)]
+		scores[id] += t.weights[lo+uint32(j)]
 	}
 }
 
@@ -219,14 +228,6 @@ func lastBytes(w string, n int) string {
 	return w[len(w)-n:]
 }
 
-// firstByte is the first byte of w, or "".
-func firstByte(w string) string {
-	if w == "" {
-		return ""
-	}
-	return w[:1]
-}
-
 // readTagger decodes prose's flat perceptron format (magic "PROSETAG",
 // version 1; layout in prose's internal/flat package documentation) into
 // a hash index.
@@ -250,18 +251,26 @@ func readTagger(data []byte) (*Tagger, error) {
 	if r.err != nil {
 		return nil, fmt.Errorf("prosemodels: reading prose's tagger model: %w", r.err)
 	}
-	if err := t.index(blob, featureAt); err != nil {
+	if err := t.check(blob, featureAt); err != nil {
+		return nil, fmt.Errorf("prosemodels: reading prose's tagger model: %w", err)
+	}
+	if err := t.index.build(blob, featureAt); err != nil {
 		return nil, fmt.Errorf("prosemodels: reading prose's tagger model: %w", err)
 	}
 	t.scratch.New = func() any { return &tagScratch{scores: make([]float32, len(t.classes))} }
 	return t, nil
 }
 
-// index builds the feature map and checks the offsets it relies on.
-func (t *Tagger) index(blob string, featureAt []uint32) error {
+// check verifies the offsets and class ids the scoring relies on.
+func (t *Tagger) check(blob string, featureAt []uint32) error {
 	n := len(featureAt) - 1
 	if int(featureAt[n]) != len(blob) || int(t.rowStart[n]) != len(t.weights) {
 		return fmt.Errorf("offsets do not match the model's sizes")
+	}
+	for i := range n {
+		if featureAt[i] > featureAt[i+1] || t.rowStart[i] > t.rowStart[i+1] {
+			return fmt.Errorf("feature %d: offsets out of order", i)
+		}
 	}
 	for _, id := range t.classIDs {
 		if int(id) >= len(t.classes) {
@@ -272,14 +281,6 @@ func (t *Tagger) index(blob string, featureAt []uint32) error {
 		if int(id) >= len(t.classes) {
 			return fmt.Errorf("class %d out of range", id)
 		}
-	}
-	t.features = make(map[string]int32, n)
-	for i := range n {
-		lo, hi := featureAt[i], featureAt[i+1]
-		if lo > hi || t.rowStart[i] > t.rowStart[i+1] {
-			return fmt.Errorf("feature %d: offsets out of order", i)
-		}
-		t.features[blob[lo:hi]] = int32(i)
 	}
 	return nil
 }
