@@ -92,6 +92,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 25", "../datasets/annotations/heldout25/stance-gold.tsv", []string{"../datasets/annotations/heldout25"}, 0.85},
 		{"held-out 26", "../datasets/annotations/heldout26/stance-gold.tsv", []string{"../datasets/annotations/heldout26"}, 0.85},
 		{"held-out 27", "../datasets/annotations/heldout27/stance-gold.tsv", []string{"../datasets/annotations/heldout27"}, 0.85},
+		{"held-out 28", "../datasets/annotations/heldout28/stance-gold.tsv", []string{"../datasets/annotations/heldout28"}, 0.85},
+		{"held-out 29", "../datasets/annotations/heldout29/stance-gold.tsv", []string{"../datasets/annotations/heldout29"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -55,6 +55,14 @@ func TestMinimalPairs(t *testing.T) {
 		{"neutral", "It is premature to take a position on this proposal.", "0"},
 		{"evaluation", "Your proposal strikes a good balance.", "+"},
 		{"negative evaluation", "The proposal is unbalanced.", "-"},
+		// Found by heldout28 and heldout29.
+		{"welcoming the target", "Brazil welcomes the POA.", "+"},
+		{"welcoming the discussion of it", "Brazil welcomes this exchange of views on the POA.", "0"},
+		{"welcoming that a discussion takes place", "Indonesia welcomes the fact that this discussion is taking place here.", "0"},
+		{"keeping the previous procedure", "We prefer to keep the procedure applied in the previous Open-Ended Working Group.", "-"},
+		{"a procedure that is not the previous one", "We prefer to keep the procedure applied in this Group.", "0"},
+		{"litotes on adoption", "We see no reason why it should not be adopted today.", "+"},
+		{"negated adoption", "It cannot be adopted today.", "-"},
 	}
 	checkSigns(t, l, cases)
 }

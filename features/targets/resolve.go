@@ -133,13 +133,14 @@ func (r *Resolver) Resolve(t Turn) []Mention {
 	for i, s := range sents {
 		out = append(out, r.explicit(t, i, s)...)
 	}
+	local := r.localAgenda(t, sents, out)
 	// Salience needs the explicit mentions in text order.
 	slices.SortStableFunc(out, func(a, b Mention) int { return a.Start - b.Start })
 	topics := r.anyContextTopics(sents)
 	others := r.otherProposals(t, sents, out)
 	for i, s := range sents {
-		out = append(out, r.anaphors(t, i, s, out, topics, others)...)
-		out = append(out, r.implicit(t, i, s, out)...)
+		out = append(out, r.anaphors(local[i], i, s, out, topics, others)...)
+		out = append(out, r.implicit(local[i], i, s, out)...)
 	}
 	slices.SortStableFunc(out, func(a, b Mention) int {
 		if a.Start != b.Start {

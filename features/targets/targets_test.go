@@ -93,6 +93,13 @@ func TestResolveDistractors(t *testing.T) {
 		{"topic decides an anaphor out of context", "As regards the stakeholder question, we have taken note of the revised proposal.", item5, rid, "ARG", "modalities:anaphor:the revised proposal"},
 		{"anaphor out of context without the topic", "We have taken note of the revised proposal.", item5, cb, "ARG", ""},
 		{"a new mechanism in the POA's context", "We are not convinced that a new mechanism is needed.", item5, rid, "CHN", "poa:anaphor:a new mechanism"},
+		// Found by heldout29.
+		{"the document of 15 December", "Our concerns regarding the document of 15 December on stakeholders remain valid.", item5, rid, "RUS", "modalities:name:document of 15 December"},
+		{"an item the speaker announces sets the context", "First, on agenda item three, we will revert on the revised proposal.", item5, rid, "EGY", "modalities:anaphor:the revised proposal"},
+		{"without the announcement, the Chair's item", "First, we will revert on the revised proposal.", item5, rid, "EGY", ""},
+		{"an item referred to late in the sentence is no announcement", "We will revert, as we said under agenda item three, on the revised proposal.", item5, rid, "EGY", ""},
+		{"naming another target ends the announced item", "On item three, we will revert on the revised proposal. We support the POA and its modalities.", item5, rid, "EGY",
+			"modalities:anaphor:the revised proposal | poa:name:POA"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
