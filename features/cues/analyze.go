@@ -410,20 +410,43 @@ func notAdopted(attr, adopt []phrase.Hit) []phrase.Hit {
 // before ("For these reasons, ...", "It also ...", "Therefore ..."): one of
 // the lexicon's continuers stands at its start (after at most one word,
 // such as "And").
-func (l *Lexicon) Continues(sentence string) bool { return l.opensWith("cont", sentence) }
+func (l *Lexicon) Continues(sentence string) bool { return l.Opening(sentence).Continues }
 
 // ShiftsTopic reports whether a sentence opens by turning to another
 // subject ("At the national level, ...", "On a related note, ..."): it
 // does not refer back to a target named before it.
-func (l *Lexicon) ShiftsTopic(sentence string) bool { return l.opensWith("shift", sentence) }
+func (l *Lexicon) ShiftsTopic(sentence string) bool { return l.Opening(sentence).ShiftsTopic }
 
 // Contrasts reports whether a sentence opens with a contrast
 // ("Nevertheless, …", "However, …"): what it says outweighs the sentences
 // before it.
-func (l *Lexicon) Contrasts(sentence string) bool { return l.opensWith("after", sentence) }
+func (l *Lexicon) Contrasts(sentence string) bool { return l.Opening(sentence).Contrasts }
 
-func (l *Lexicon) opensWith(list, sentence string) bool {
-	for _, h := range l.scope[list].Find(phrase.Words(sentence)) {
+// Opening is how a sentence relates to the one before, read from its
+// first words: see Continues, ShiftsTopic and Contrasts.
+type Opening struct{ Continues, ShiftsTopic, Contrasts bool }
+
+// openingBytes is how much of a sentence Opening reads: an opener starts
+// at the first or second word, and the lexicon's longest opener, 15
+// words, fits well within it (TestOpeningReadsEnough).
+const openingBytes = 300
+
+// Opening reads the three openers of a sentence at once, from its start
+// only.
+func (l *Lexicon) Opening(sentence string) Opening {
+	words := phrase.Words(sentence[:min(len(sentence), openingBytes)])
+	if len(sentence) > openingBytes && len(words) > 0 {
+		words = words[:len(words)-1] // may be cut
+	}
+	return Opening{
+		Continues:   l.opensWith("cont", words),
+		ShiftsTopic: l.opensWith("shift", words),
+		Contrasts:   l.opensWith("after", words),
+	}
+}
+
+func (l *Lexicon) opensWith(list string, words []phrase.Word) bool {
+	for _, h := range l.scope[list].Find(words) {
 		if h.First <= 1 {
 			return true
 		}

@@ -303,3 +303,21 @@ func TestOpeners(t *testing.T) {
 		}
 	}
 }
+
+// TestOpeningReadsEnough: every opener of the default lexicon, with room
+// for a first word before it and for the endings of its wildcards, fits in
+// the part of a sentence Opening reads.
+func TestOpeningReadsEnough(t *testing.T) {
+	l := lexicon(t)
+	for _, list := range []string{"cont", "shift", "after"} {
+		for _, p := range l.scope[list].Patterns() {
+			if room := 40 + 2*len(p.Raw); room > openingBytes {
+				t.Errorf("opener %q needs %d bytes, Opening reads %d", p.Raw, room, openingBytes)
+			}
+		}
+	}
+	long := "However, " + strings.Repeat("the mechanism ", 40) + "is fine."
+	if !l.Contrasts(long) || l.Continues(long) {
+		t.Errorf("openers of a long sentence misread")
+	}
+}

@@ -143,7 +143,8 @@ type openers struct{ cont, shift, contrast []bool }
 func (m *Model) openersOf(sentences []string) openers {
 	op := openers{make([]bool, len(sentences)), make([]bool, len(sentences)), make([]bool, len(sentences))}
 	for i, s := range sentences {
-		op.cont[i], op.shift[i], op.contrast[i] = m.lex.Continues(s), m.lex.ShiftsTopic(s), m.lex.Contrasts(s)
+		o := m.lex.Opening(s)
+		op.cont[i], op.shift[i], op.contrast[i] = o.Continues, o.ShiftsTopic, o.Contrasts
 	}
 	return op
 }
