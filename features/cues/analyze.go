@@ -52,10 +52,7 @@ type Span struct{ Start, End int }
 // person.
 func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 	words := phrase.Words(sentence)
-	scope := map[string][]phrase.Hit{}
-	for name, set := range l.scope {
-		scope[name] = set.Find(words)
-	}
+	cueHits, scope := l.findAll(words)
 	scope["neg"] = phrase.Longest(dropInside(scope["neg"], scope["notneg"]))
 	scope["dneg"] = phrase.Longest(scope["dneg"]) // overlapping phrases are one double negation
 	scope["hedge"] = dropInside(scope["hedge"], scope["nothedge"])
@@ -64,7 +61,7 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 	scope["attr"] = notAdopted(scope["attr"], scope["adopt"])
 	clauses := l.clauses(sentence, words, scope)
 	var a Analysis
-	hits := phrase.Longest(l.cues.Find(words))
+	hits := phrase.Longest(cueHits)
 	for _, h := range hits {
 		if inside(h, scope["dneg"]) || inside(h, scope["neg"]) {
 			continue // a scope phrase, not a cue ("not" in "not true that")

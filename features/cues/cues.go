@@ -27,6 +27,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"slices"
 	"strings"
@@ -127,6 +128,14 @@ type Lexicon struct {
 	negatedOnly map[string]bool
 	unnegatable map[string]bool
 	scope       map[string]*phrase.Set
+	all         *phrase.Set // cues and every scope list, for one pass over a sentence
+	owners      []hitOwner  // for each pattern of all: its list ("" for cues) and index there
+}
+
+// hitOwner locates a pattern of Lexicon.all in its own list.
+type hitOwner struct {
+	list  string
+	local int
 }
 
 // Default returns the embedded lexicon.
@@ -202,9 +211,43 @@ func (l *Lexicon) compile() error {
 		}
 		l.scope[name] = phrase.NewSet(ps)
 	}
+	l.combine()
 	if len(pats) == 0 {
 		errs = append(errs, errors.New("the lexicon has no cues"))
 	}
 	slices.SortFunc(errs, func(a, b error) int { return strings.Compare(a.Error(), b.Error()) })
 	return errors.Join(errs...)
+}
+
+// combine indexes the cues and all scope lists in one set, so that a
+// sentence's words are looked up once rather than once per list.
+func (l *Lexicon) combine() {
+	var all []phrase.Pattern
+	add := func(list string, set *phrase.Set) {
+		for i, p := range set.Patterns() {
+			all = append(all, p)
+			l.owners = append(l.owners, hitOwner{list, i})
+		}
+	}
+	add("", l.cues)
+	for _, name := range slices.Sorted(maps.Keys(l.scope)) {
+		add(name, l.scope[name])
+	}
+	l.all = phrase.NewSet(all)
+}
+
+// findAll returns the hits of the cues and of each scope list in words,
+// each numbered and ordered as its own list's Find would.
+func (l *Lexicon) findAll(words []phrase.Word) (cueHits []phrase.Hit, scope map[string][]phrase.Hit) {
+	scope = map[string][]phrase.Hit{}
+	for _, h := range l.all.Find(words) {
+		o := l.owners[h.Pattern]
+		h.Pattern = o.local
+		if o.list == "" {
+			cueHits = append(cueHits, h)
+		} else {
+			scope[o.list] = append(scope[o.list], h)
+		}
+	}
+	return cueHits, scope
 }

@@ -194,14 +194,22 @@ type Hit struct {
 type Set struct {
 	patterns []Pattern
 	byFirst  map[string][]int
-	scan     []int // patterns whose first part is a wildcard or prefix
+	byStem   map[string][]int // case-insensitive patterns whose first part is a prefix, by its first stemKey bytes
+	scan     []int            // patterns whose first part is a wildcard, a gap or a short prefix
 }
+
+// stemKey is how many leading bytes of a prefix part index it.
+const stemKey = 2
 
 // NewSet indexes patterns for matching.
 func NewSet(patterns []Pattern) *Set {
-	s := &Set{patterns: patterns, byFirst: map[string][]int{}}
+	s := &Set{patterns: patterns, byFirst: map[string][]int{}, byStem: map[string][]int{}}
 	for i, p := range patterns {
 		first := p.parts[0]
+		if first.prefix && !p.CaseSensitive && len(first.text) >= stemKey {
+			s.byStem[first.text[:stemKey]] = append(s.byStem[first.text[:stemKey]], i)
+			continue
+		}
 		if first.any || first.prefix || first.gap {
 			s.scan = append(s.scan, i)
 			continue
@@ -223,7 +231,11 @@ func (s *Set) Patterns() []Pattern { return s.patterns }
 func (s *Set) Find(words []Word) []Hit {
 	var hits []Hit
 	for i, w := range words {
-		for _, list := range [][]int{s.byFirst[w.Lower], s.scan} {
+		var stem []int
+		if len(w.Lower) >= stemKey {
+			stem = s.byStem[w.Lower[:stemKey]]
+		}
+		for _, list := range [][]int{s.byFirst[w.Lower], stem, s.scan} {
 			for _, pi := range list {
 				if last := s.patterns[pi].matchAt(words, i); last >= 0 {
 					hits = append(hits, Hit{Pattern: pi, First: i, Last: last, Start: w.Start, End: words[last].End})
