@@ -94,6 +94,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 27", "../datasets/annotations/heldout27/stance-gold.tsv", []string{"../datasets/annotations/heldout27"}, 0.85},
 		{"held-out 28", "../datasets/annotations/heldout28/stance-gold.tsv", []string{"../datasets/annotations/heldout28"}, 0.85},
 		{"held-out 29", "../datasets/annotations/heldout29/stance-gold.tsv", []string{"../datasets/annotations/heldout29"}, 0.85},
+		{"held-out 30", "../datasets/annotations/heldout30/stance-gold.tsv", []string{"../datasets/annotations/heldout30"}, 0.85},
+		{"held-out 31", "../datasets/annotations/heldout31/stance-gold.tsv", []string{"../datasets/annotations/heldout31"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -17,6 +17,8 @@ func TestLookup(t *testing.T) {
 	}{
 		// Russian Federation
 		{"Russia", "RUS"},
+		// transcribers' slip (heldout31)
+		{"Columbia", "COL"},
 		{"Russian Federation", "RUS"},
 		{"the Russian Federation", "RUS"},
 		{"THE RUSSIAN FEDERATION", "RUS"},

@@ -1,6 +1,8 @@
 package cues
 
 import (
+	"math"
+	"slices"
 	"strings"
 
 	"github.com/plenary/plenary/features/phrase"
@@ -52,13 +54,7 @@ type Span struct{ Start, End int }
 // person.
 func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 	words := phrase.Words(sentence)
-	cueHits, scope := l.findAll(words)
-	scope["neg"] = phrase.Longest(dropInside(scope["neg"], scope["notneg"]))
-	scope["dneg"] = phrase.Longest(scope["dneg"]) // overlapping phrases are one double negation
-	scope["hedge"] = dropInside(scope["hedge"], scope["nothedge"])
-	scope["third"] = lowerCaseOnly(words, scope["third"])
-	scope["first"] = append(scope["first"], ownHits(words, own)...)
-	scope["attr"] = notAdopted(scope["attr"], scope["adopt"])
+	cueHits, scope := l.scopeOf(words, own)
 	clauses := l.clauses(sentence, words, scope)
 	var a Analysis
 	hits := phrase.Longest(cueHits)
@@ -82,12 +78,65 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 	return a
 }
 
+// scopeOf finds a sentence's cues and scope phrases; own are the spans
+// where it names the speaker.
+func (l *Lexicon) scopeOf(words []phrase.Word, own []Span) ([]phrase.Hit, map[string][]phrase.Hit) {
+	cueHits, scope := l.findAll(words)
+	scope["neg"] = phrase.Longest(dropInside(scope["neg"], scope["notneg"]))
+	scope["dneg"] = phrase.Longest(scope["dneg"]) // overlapping phrases are one double negation
+	scope["hedge"] = dropInside(scope["hedge"], scope["nothedge"])
+	scope["third"] = lowerCaseOnly(words, scope["third"])
+	scope["first"] = append(scope["first"], ownHits(words, own)...)
+	scope["attr"] = notAdopted(scope["attr"], scope["adopt"])
+	return cueHits, scope
+}
+
+// ImplicitAt scores a phrase found at bytes [start, end) of the sentence
+// that takes a position without being a cue of the lexicon — a target's
+// implicit cue ("parallel track", oppose) — with weight |sign| and the
+// sign's polarity, under the scope rules of the lexicon's own cues:
+// negation ("does not become a parallel track"), double negation,
+// hedges, contrast and attribution. It returns the value and whether the
+// phrase reports someone else's position (the value does not count then).
+func (l *Lexicon) ImplicitAt(sentence string, start, end int, sign float64, own ...Span) (float64, bool) {
+	words := phrase.Words(sentence)
+	first := slices.IndexFunc(words, func(w phrase.Word) bool { return w.Start >= start })
+	last := first
+	for last >= 0 && last+1 < len(words) && words[last+1].End <= end {
+		last++
+	}
+	if first < 0 || words[first].Start >= end {
+		return 0, false
+	}
+	cueHits, scope := l.scopeOf(words, own)
+	scope["neg"] = slices.DeleteFunc(scope["neg"], func(n phrase.Hit) bool {
+		return n.Last+1 < len(words) && venuePrepositions[words[n.Last+1].Lower]
+	})
+	h := phrase.Hit{First: first, Last: last, Start: words[first].Start, End: words[last].End}
+	class := ClassSupport
+	if sign < 0 {
+		class = ClassOppose
+	}
+	cl := clauseOf(l.clauses(sentence, words, scope), first)
+	c := l.scoped(sentence, words, h, sentence[h.Start:h.End], math.Abs(sign), class, cl, scope, phrase.Longest(cueHits))
+	return c.Value, c.Attributed
+}
+
+// venuePrepositions, right after a negator, make it negate a place or a
+// means rather than a verb: "within this Group, and not in a parallel
+// mechanism" still rejects the parallel mechanism.
+var venuePrepositions = map[string]bool{"in": true, "within": true, "through": true, "via": true, "under": true, "by": true, "outside": true, "at": true}
+
 // cue applies negation, hedges, contrast and attribution to hit h; hits
 // are all the sentence's cues.
 func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl clause, scope map[string][]phrase.Hit, hits []phrase.Hit) Cue {
 	p := l.cues.Patterns()[h.Pattern]
-	class := l.classOf[h.Pattern]
-	c := Cue{Phrase: p.Raw, Class: class, Start: h.Start, End: h.End}
+	return l.scoped(sentence, words, h, p.Raw, p.Weight, l.classOf[h.Pattern], cl, scope, hits)
+}
+
+// scoped is cue for a phrase given by its text, weight and class.
+func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw string, weight float64, class string, cl clause, scope map[string][]phrase.Hit, hits []phrase.Hit) Cue {
+	c := Cue{Phrase: raw, Class: class, Start: h.Start, End: h.End}
 	flips := 0
 	for _, n := range scope["neg"] {
 		// A negator may end inside the cue it negates ("not ready to" +
@@ -103,7 +152,7 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 			flips++
 		}
 	}
-	c.Negated = flips%2 == 1 && !l.unnegatable[p.Raw]
+	c.Negated = flips%2 == 1 && !l.unnegatable[raw]
 	refusal := (classSign[class] < 0) != c.Negated
 	for _, hd := range scope["hedge"] {
 		if hd.First >= h.First && hd.Last <= h.Last {
@@ -120,8 +169,8 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 		}
 	}
 	c.Own = ownSubject(h, cl, scope)
-	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope)))
-	if verbClass(class) && hypothetical(h, scope) && !question(p.Raw) && (classSign[class] > 0) != c.Negated {
+	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope)))
+	if verbClass(class) && hypothetical(h, scope) && !question(raw) && (classSign[class] > 0) != c.Negated {
 		// Support for "an arrangement which ..." is support for a
 		// hypothetical; rejecting "a text which ..." rejects every text
 		// of that kind, the target included.
@@ -131,10 +180,10 @@ func (l *Lexicon) cue(sentence string, words []phrase.Word, h phrase.Hit, cl cla
 		c.Hedged = true // "it must not duplicate existing processes": a condition on any mechanism
 	}
 	c.Text = sentence[c.Start:c.End]
-	v := classSign[class] * p.Weight * cl.factor
+	v := classSign[class] * weight * cl.factor
 	if c.Negated {
 		v = -v
-	} else if l.negatedOnly[p.Raw] {
+	} else if l.negatedOnly[raw] {
 		v = 0
 	}
 	if c.Hedged {
@@ -258,6 +307,14 @@ func thirdParty(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
 		}
 	}
 	return false
+}
+
+// actNamed reports whether a verb cue is the complement of a noun that
+// names an act or a right ("the possibility to object in secret", "the
+// right to object"): it describes what someone may do, not what the
+// speaker does.
+func actNamed(h phrase.Hit, scope map[string][]phrase.Hit) bool {
+	return slices.ContainsFunc(scope["act"], func(a phrase.Hit) bool { return a.Last == h.First-1 })
 }
 
 // copulas introduce a predicate: a cue right after one ("the revised

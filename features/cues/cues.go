@@ -117,6 +117,7 @@ type Lexicon struct {
 	ThirdPoss      []Entry `yaml:"third_possessive"`
 	Indefinite     []Entry `yaml:"indefinite"`
 	Relative       []Entry `yaml:"relative"`
+	ActNouns       []Entry `yaml:"act_nouns"`
 	Continuers     []Entry `yaml:"continuers"`
 	TopicShifts    []Entry `yaml:"topic_shifts"`
 
@@ -198,7 +199,7 @@ func (l *Lexicon) compile() error {
 	l.scope = map[string]*phrase.Set{}
 	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges, "nothedge": l.NotHedges,
 		"after": l.ContrastAfter, "before": l.ContrastBefore, "attr": l.Attribution, "adopt": l.Adopting, "inst": l.Institutions, "first": l.FirstPerson,
-		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative,
+		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative, "act": l.ActNouns,
 		"cont": l.Continuers, "shift": l.TopicShifts, "modal": l.CriteriaModals} {
 		var ps []phrase.Pattern
 		for _, e := range list {

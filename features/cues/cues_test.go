@@ -63,6 +63,17 @@ func TestMinimalPairs(t *testing.T) {
 		{"a procedure that is not the previous one", "We prefer to keep the procedure applied in this Group.", "0"},
 		{"litotes on adoption", "We see no reason why it should not be adopted today.", "+"},
 		{"negated adoption", "It cannot be adopted today.", "-"},
+		// Found by heldout30 and heldout31.
+		{"an act someone may perform", "It takes from no State anything but the possibility to object in secret.", "0"},
+		{"the speaker's own act", "We object to it in secret.", "-"},
+		{"a view the speaker does not share", "We do not share the view that a Programme of Action would duplicate the work of the OEWG.", "+"},
+		{"a view the speaker states", "A Programme of Action would duplicate the work of the OEWG.", "-"},
+		{"an indirect question", "There are open questions on how it would be established.", "0"},
+		{"a rhetorical question on the added value", "What exactly is the added value of a programme whose content is unknown?", "-"},
+		{"the added value stated", "The added value of the programme is clear.", "+"},
+		{"agreeing with the launch", "We agree with launching a POA.", "+"},
+		{"not agreeing with the launch", "We do not agree with launching a POA separately.", "-"},
+		{"the best option", "We see it as the best option for a permanent mechanism.", "+"},
 	}
 	checkSigns(t, l, cases)
 }

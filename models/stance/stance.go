@@ -172,6 +172,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		}
 	}
 	about := aboutTarget(len(sentences), named, other, op)
+	linked := pronounChain(sentences, about, other, op)
 	var contribs []contribution
 	for i := range sentences {
 		w, topic := 0.0, false
@@ -180,7 +181,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			w, topic = TopicWeight, true
 		case named[i]:
 			w = 1
-		case follows(i, about, other, op) && (refersBack(sentences[i], analyse(i)) || op.cont[i]):
+		case follows(i, linked, other, op) && (refersBack(sentences[i], analyse(i)) || op.cont[i]):
 			w = FollowWeight
 			if followsTopicOnly(i, named, topicOnly) {
 				w, topic = w*TopicWeight, true // it carries on from the subject matter, not the target
@@ -200,8 +201,11 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			if overlapsCue(a, mt) {
 				continue // the lexicon already counted these words
 			}
-			if !m.lex.AttributedAt(sentences[i], mt.InSentence, ownOf(own, i)...) {
-				c.value += implicitValue(mt.Polarity)
+			// Scoped like the lexicon's cues: "does not become a parallel
+			// track" is no objection, and what others said is not counted.
+			v, attributed := m.lex.ImplicitAt(sentences[i], mt.InSentence, mt.InSentence+len(mt.Text), implicitValue(mt.Polarity), ownOf(own, i)...)
+			if !attributed {
+				c.value += v
 				c.cues = append(c.cues, mt.Text)
 			}
 		}
@@ -478,12 +482,33 @@ func refersBack(sentence string, a cues.Analysis) bool {
 			return true
 		}
 	}
+	return hasPronoun(sentence, words)
+}
+
+// hasPronoun reports whether a sentence has a pronoun that can stand for
+// a target named before ("it", "its establishment", "such an approach").
+func hasPronoun(sentence string, words []phrase.Word) bool {
 	for k, w := range words {
 		if w.Lower == "such" || w.Lower == "its" || pronouns[w.Lower] && (k == 0 || standsAlone(sentence, words, k)) {
 			return true // "its establishment" refers back as much as "it" does
 		}
 	}
 	return false
+}
+
+// pronounChain extends about with the sentences that follow it and refer
+// back by a pronoun without a cue of their own ("the United Kingdom is
+// not entirely happy with it"): the target stays what "it" stands for, so
+// the sentences after them may still refer back to it ("But we can live
+// with it, and we support it").
+func pronounChain(sentences []string, about []bool, other map[int]bool, op openers) []bool {
+	linked := slices.Clone(about)
+	for i := range sentences {
+		if !linked[i] && follows(i, linked, other, op) && hasPronoun(sentences[i], phrase.Words(sentences[i])) {
+			linked[i] = true
+		}
+	}
+	return linked
 }
 
 // noObject reports whether a cue has no object of its own — punctuation,

@@ -81,6 +81,18 @@ func TestTurnLabels(t *testing.T) {
 			"We have weighed those doubts.", "We are therefore ready to support your revised proposal of 15 December."}, "3", "organizational-matters", "modalities=neutral", 0},
 		{"without the shift, an invitation to join right after the mention reads as support", []string{"We are not yet in a position to pronounce ourselves on the Programme of Action.",
 			"We will host a workshop and we invite partners to join us."}, "5", "regular-institutional-dialogue", "poa=support", 1},
+		// Found by heldout31: a sentence that refers back by a pronoun keeps
+		// the target in view for the sentences after it.
+		{"a pronoun keeps the chain", []string{"Your revised proposal of 15 December is a text every delegation can accept.", "We are not entirely happy with it.",
+			"We would have liked stakeholders to have a stronger voice.", "But we can live with it."}, "3", "organizational-matters", "modalities=support", 3},
+		{"without the pronoun the verdict is too far", []string{"Your revised proposal of 15 December is a text every delegation can accept.", "We are not entirely happy.",
+			"We would have liked stakeholders to have a stronger voice.", "But we can live with it."}, "3", "organizational-matters", "modalities=neutral", 0},
+		// Found by heldout30: implicit cues of a target are negated, hedged
+		// and attributed like the lexicon's cues.
+		{"a parallel track", []string{"The Programme of Action would become a parallel track."}, "5", "regular-institutional-dialogue", "poa=oppose", 0},
+		{"not a parallel track", []string{"We support the Programme of Action, which does not become a parallel track."}, "5", "regular-institutional-dialogue", "poa=support", 0},
+		{"others' parallel track", []string{"We recall the Programme of Action.", "Some delegations claimed that it would become a parallel track."}, "5", "regular-institutional-dialogue", "poa=neutral", 0},
+		{"here, and not in a parallel mechanism", []string{"The dialogue should remain within this Group, and not in a parallel mechanism like the Programme of Action."}, "5", "regular-institutional-dialogue", "poa=oppose", 0},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
