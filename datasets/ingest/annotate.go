@@ -98,7 +98,8 @@ var reported = regexp.MustCompile(`(?i)\b(delivered|made|given|presented|read\s+
 
 // listWords may stand between the names of a list of delegations.
 var listWords = map[string]bool{"the": true, "and": true, "its": true, "member": true, "states": true, "of": true,
-	"as": true, "well": true, "a": true, "group": true, "countries": true, "namely": true, "following": true, "including": true}
+	"as": true, "well": true, "a": true, "group": true, "countries": true, "namely": true, "following": true, "including": true,
+	"cross": true, "regional": true, "cross-regional": true, "like-minded": true, "likeminded": true}
 
 func listGap(gap string) bool {
 	for _, w := range strings.FieldsFunc(gap, func(r rune) bool { return r == ' ' || r == ',' || r == '\n' || r == ':' }) {

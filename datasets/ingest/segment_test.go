@@ -238,6 +238,9 @@ func TestOnBehalfOf(t *testing.T) {
 		{"I am speaking for the Arab Group today.", "GRP-ARAB"},
 		{"I take the floor in the name of the African Group.", "GRP-AFR"},
 		{"ON BEHALF OF THE EU, I thank you.", "EU"},
+		// heldout30: a described group, then its members
+		{"I speak on behalf of a cross regional group of states, namely Chile, Ecuador and Uruguay.", "CHL;ECU;URY"},
+		{"I speak on behalf of a group of states that I will not name.", ""},
 		{"Let me thank Egypt, which spoke for the African Group, for its statement delivered earlier by its ambassador on behalf of the African Group.", ""},
 	}
 	for _, c := range cases {
