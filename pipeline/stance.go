@@ -93,7 +93,15 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 		if !speaksForItself(t) {
 			continue
 		}
-		for _, r := range s.model.Classify(texts, own, mentions) {
+		results := s.model.Classify(texts, own, mentions)
+		if len(mentions) == 0 {
+			if id, ok := s.resolver.SoleContext(targets.Turn{AgendaItem: t.AgendaItem, AgendaTopic: t.AgendaTopic}); ok {
+				if r, ok := s.model.Elliptic(id, texts, own); ok {
+					results = append(results, r)
+				}
+			}
+		}
+		for _, r := range results {
 			known.byReference(&r, spans, mentions, edgesOf[i])
 			known.record(t.Code, r)
 			ev := ann.Sentences[r.Evidence]

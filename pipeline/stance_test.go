@@ -96,6 +96,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 29", "../datasets/annotations/heldout29/stance-gold.tsv", []string{"../datasets/annotations/heldout29"}, 0.85},
 		{"held-out 30", "../datasets/annotations/heldout30/stance-gold.tsv", []string{"../datasets/annotations/heldout30"}, 0.85},
 		{"held-out 31", "../datasets/annotations/heldout31/stance-gold.tsv", []string{"../datasets/annotations/heldout31"}, 0.85},
+		{"held-out 32", "../datasets/annotations/heldout32/stance-gold.tsv", []string{"../datasets/annotations/heldout32"}, 0.85},
+		{"held-out 33", "../datasets/annotations/heldout33/stance-gold.tsv", []string{"../datasets/annotations/heldout33"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

@@ -128,10 +128,12 @@ func (a *agendaTracker) sentence(st agendaState, s string) agendaState {
 }
 
 // laterClause reports whether a cue stands in a clause about what comes
-// later: right after "before", "before we", "until we" or "once we".
+// later: right after "before", "until" or "once", alone or with a
+// subject pronoun ("before we", "before I open the floor, a brief word on
+// agenda item three" is an aside before the item in force).
 func laterClause(before string) bool {
 	b := strings.TrimSpace(before)
-	for _, w := range []string{"before", "before we", "until we", "once we"} {
+	for _, w := range []string{"before", "before we", "before i", "before you", "until we", "until i", "once we", "once i"} {
 		if strings.HasSuffix(b, " "+w) || b == w {
 			return true
 		}

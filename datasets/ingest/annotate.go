@@ -91,10 +91,11 @@ func (in *Ingester) onBehalfOf(text string) []string {
 // behalf of ...): a statement someone else made for a group, not the
 // speaker's own.
 // reportedReach bounds how far before "on behalf of" reported looks: its
-// longest match ("read out earlier by" and 80 characters) fits.
+// longest match ("read out earlier this morning by" and 80 characters)
+// fits.
 const reportedReach = 256
 
-var reported = regexp.MustCompile(`(?i)\b(delivered|made|given|presented|read\s+out|read)(\s+(earlier\s+)?by\s+[^,.;:]{1,80}?)?[\s,]*$`)
+var reported = regexp.MustCompile(`(?i)\b(delivered|made|given|presented|read\s+out|read)(\s+([a-z]+\s+){0,3}?by\s+[^,.;:]{1,80}?)?[\s,]*$`)
 
 // listWords may stand between the names of a list of delegations.
 var listWords = map[string]bool{"the": true, "and": true, "its": true, "member": true, "states": true, "of": true,

@@ -238,6 +238,8 @@ func TestOnBehalfOf(t *testing.T) {
 		{"I am speaking for the Arab Group today.", "GRP-ARAB"},
 		{"I take the floor in the name of the African Group.", "GRP-AFR"},
 		{"ON BEHALF OF THE EU, I thank you.", "EU"},
+		// heldout33: a statement reported with a time before its speaker
+		{"Cuba aligns itself with the statement delivered this morning by Azerbaijan on behalf of the Non-Aligned Movement.", ""},
 		// heldout30: a described group, then its members
 		{"I speak on behalf of a cross regional group of states, namely Chile, Ecuador and Uruguay.", "CHL;ECU;URY"},
 		{"I speak on behalf of a group of states that I will not name.", ""},
@@ -268,6 +270,7 @@ func TestAgendaAnnouncements(t *testing.T) {
 		{"We will go straight to agenda item three, on the modalities for the participation of stakeholders. Kenya, please.", "3", "organizational-matters"},
 		{"This morning we resume our consideration of agenda item 5 on regular institutional dialogue. Kenya, please.", "5", "regular-institutional-dialogue"},
 		{"I would like to return to agenda item three before we continue our discussions under agenda item five. Kenya, please.", "3", ""},
+		{"We continue with agenda item five. Before I open the floor, a brief word on agenda item three. EU, please.", "5", ""},
 		{"We will now take up agenda item three, organizational matters. I will come back to it under agenda item six. After this item we return to agenda item five. Kenya, please.", "3", "organizational-matters"},
 		{"We will continue with capacity building. Our report under agenda item 6 is due. Kenya, please.", "5", "capacity-building"},
 		// The topic named after "under", before the cue (found by heldout6).

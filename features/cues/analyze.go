@@ -83,8 +83,8 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 func (l *Lexicon) scopeOf(words []phrase.Word, own []Span) ([]phrase.Hit, map[string][]phrase.Hit) {
 	cueHits, scope := l.findAll(words)
 	scope["neg"] = phrase.Longest(dropInside(scope["neg"], scope["notneg"]))
-	scope["dneg"] = phrase.Longest(scope["dneg"]) // overlapping phrases are one double negation
-	scope["hedge"] = dropInside(scope["hedge"], scope["nothedge"])
+	scope["dneg"] = phrase.Longest(scope["dneg"])                                             // overlapping phrases are one double negation
+	scope["hedge"] = dropInside(dropInside(scope["hedge"], scope["nothedge"]), scope["dneg"]) // "hard to imagine how" sets no condition
 	scope["third"] = lowerCaseOnly(words, scope["third"])
 	scope["first"] = append(scope["first"], ownHits(words, own)...)
 	scope["attr"] = notAdopted(scope["attr"], scope["adopt"])

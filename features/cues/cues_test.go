@@ -74,6 +74,18 @@ func TestMinimalPairs(t *testing.T) {
 		{"agreeing with the launch", "We agree with launching a POA.", "+"},
 		{"not agreeing with the launch", "We do not agree with launching a POA separately.", "-"},
 		{"the best option", "We see it as the best option for a permanent mechanism.", "+"},
+		// Found by heldout32 and heldout33.
+		{"not blocking", "Syria will not block the adoption of the proposal today.", "+"},
+		{"blocking", "Syria will block the adoption of the proposal.", "-"},
+		{"dissociating", "We dissociate ourselves from the decision.", "-"},
+		{"comfortable", "We are comfortable with the modalities.", "+"},
+		{"not comfortable", "We are not comfortable with the modalities.", "-"},
+		{"favouring", "Mexico favours the adoption of your proposal.", "+"},
+		{"an assurance is the authors'", "Its authors assure us that it would not duplicate the OEWG.", "0"},
+		{"the speaker's assurance", "It would not duplicate the OEWG.", "+"},
+		{"an invitation to support is not support", "We are invited to support the creation of another mechanism.", "0"},
+		{"hard to imagine how", "It is hard to imagine how two formats could avoid duplicating each other.", "-"},
+		{"a condition on the design", "It should complement, rather than duplicate, the work of this Group.", "0"},
 	}
 	checkSigns(t, l, cases)
 }

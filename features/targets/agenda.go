@@ -77,3 +77,16 @@ func itemNamed(sentence string) (string, bool) {
 	}
 	return num, true
 }
+
+// SoleContext returns the one target under discussion in turn t's agenda,
+// if exactly one target's context is that agenda: a turn that names no
+// target ("We support.") can only be about that one.
+func (r *Resolver) SoleContext(t Turn) (string, bool) {
+	id, n := "", 0
+	for _, tg := range r.set.Targets {
+		if tg.Context.Matches(t.AgendaItem, t.AgendaTopic) {
+			id, n = tg.ID, n+1
+		}
+	}
+	return id, n == 1
+}

@@ -217,8 +217,10 @@ func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found, topics, ot
 		return "", false // another delegation's proposal (a sponsor's was taken as explicit)
 	}
 	your := strings.HasPrefix(norm, "your ")
+	authored := authorsBefore(t.Text[:h.Start])
 	fits := func(ti int) bool {
-		return ti >= 0 && listed[ti] && (!your || r.set.Targets[ti].Owner == "chair")
+		tg := r.set.Targets[ti:]
+		return ti >= 0 && listed[ti] && (!your || tg[0].Owner == "chair") && (!authored || len(tg[0].Sponsors) > 0)
 	}
 	before := func(m Mention) bool {
 		return m.Sentence <= i && m.Sentence >= i-r.set.Window && (m.Sentence < i || m.Start < h.Start)
@@ -278,6 +280,17 @@ func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found, topics, ot
 		return t.Salient, true
 	}
 	return "", false
+}
+
+// authorNouns name the authors of a proposal: "the co-authors of the
+// proposal" is a proposal with sponsors, not the Chair's.
+var authorNouns = map[string]bool{"authors": true, "co-authors": true, "coauthors": true, "sponsors": true,
+	"co-sponsors": true, "cosponsors": true, "proponents": true, "author": true, "sponsor": true}
+
+// authorsBefore reports whether text ends with "<author noun> of".
+func authorsBefore(text string) bool {
+	f := strings.Fields(strings.ToLower(text))
+	return len(f) >= 2 && f[len(f)-1] == "of" && authorNouns[strings.Trim(f[len(f)-2], ",;:")]
 }
 
 // LastExplicit returns the target of the last name or sponsor mention in

@@ -93,6 +93,9 @@ func TestResolveDistractors(t *testing.T) {
 		{"topic decides an anaphor out of context", "As regards the stakeholder question, we have taken note of the revised proposal.", item5, rid, "ARG", "modalities:anaphor:the revised proposal"},
 		{"anaphor out of context without the topic", "We have taken note of the revised proposal.", item5, cb, "ARG", ""},
 		{"a new mechanism in the POA's context", "We are not convinced that a new mechanism is needed.", item5, rid, "CHN", "poa:anaphor:a new mechanism"},
+		// Found by heldout33.
+		{"the co-authors' proposal is not the Chair's", "As the co-authors of the proposal, we recall its history.", item3, org, "EGY", ""},
+		{"the co-authors' proposal in the POA's context", "As the co-authors of the proposal, we recall its history.", item5, rid, "EGY", "poa:anaphor:the proposal"},
 		// Found by heldout29.
 		{"the document of 15 December", "Our concerns regarding the document of 15 December on stakeholders remain valid.", item5, rid, "RUS", "modalities:name:document of 15 December"},
 		{"an item the speaker announces sets the context", "First, on agenda item three, we will revert on the revised proposal.", item5, rid, "EGY", "modalities:anaphor:the revised proposal"},

@@ -181,7 +181,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			w, topic = TopicWeight, true
 		case named[i]:
 			w = 1
-		case follows(i, linked, other, op) && (refersBack(sentences[i], analyse(i)) || op.cont[i]):
+		case follows(i, linked, other, op) && (refersBack(sentences[i], analyse(i)) || op.cont[i] || op.contrast[i] && analyse(i).Polar()):
 			w = FollowWeight
 			if followsTopicOnly(i, named, topicOnly) {
 				w, topic = w*TopicWeight, true // it carries on from the subject matter, not the target
@@ -200,6 +200,9 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		for _, mt := range implicit[i] {
 			if overlapsCue(a, mt) {
 				continue // the lexicon already counted these words
+			}
+			if g, ok := governing(sentences[i], a, mt); ok {
+				c.value -= w * g.Value // "we favour the approach followed by the previous OEWG": support for the alternative
 			}
 			// Scoped like the lexicon's cues: "does not become a parallel
 			// track" is no objection, and what others said is not counted.
@@ -225,6 +228,50 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		m.backOff(&r, sentences, about, other, analyse, op)
 	}
 	return r, true
+}
+
+// Elliptic labels a turn that names no target at all but gives a verdict
+// without an object ("We support.", "We can go along."), under an agenda
+// in which target id is the only one under discussion (see
+// targets.Resolver.SoleContext): only the speaker's own, unattributed
+// cues that take no object of their own count, so "We support capacity
+// building." says nothing about the target. It reports false when there
+// is no such cue.
+func (m *Model) Elliptic(id string, sentences []string, own [][]cues.Span) (Result, bool) {
+	r := Result{Target: id, Model: m.Name(), Evidence: -1}
+	for i, sn := range sentences {
+		a := m.lex.Analyze(sn, ownOf(own, i)...)
+		for _, c := range a.Cues {
+			if (c.Class == cues.ClassSupport || c.Class == cues.ClassOppose) && c.Value != 0 && c.Own && !c.Attributed && endsVerdict(sn, c) {
+				r.Raw += c.Value
+				r.Cues = append(r.Cues, c.Text)
+				if r.Evidence < 0 {
+					r.Evidence = i
+				}
+			}
+		}
+	}
+	if r.Evidence < 0 {
+		return Result{}, false
+	}
+	r.Label, r.Score = m.label(r.Raw), math.Tanh(r.Raw)
+	return r, true
+}
+
+// verdictTail lists the words that may follow an elliptic verdict: "We
+// support it fully." ends one, "We welcome, once again, ..." does not.
+var verdictTail = map[string]bool{"it": true, "this": true, "that": true, "fully": true, "too": true, "also": true,
+	"entirely": true, "wholeheartedly": true, "as": true, "well": true, "chair": true, "mr": true, "thank": true, "you": true}
+
+// endsVerdict reports whether cue c ends its sentence, but for the words
+// of verdictTail.
+func endsVerdict(sentence string, c cues.Cue) bool {
+	for _, w := range phrase.Words(sentence[c.End:]) {
+		if !verdictTail[w.Lower] {
+			return false
+		}
+	}
+	return true
 }
 
 // backOff replaces a neutral label that no cue explains — the sentences
@@ -327,6 +374,29 @@ func followsTopicOnly(i int, named, topicOnly map[int]bool) bool {
 		}
 	}
 	return seen
+}
+
+// governReach is how many words may stand between a verb cue and the
+// implicit cue that is its object.
+const governReach = 6
+
+// governing returns the verb cue whose object is implicit mention mt,
+// when its sign is the opposite of mt's: "we favour the approach followed
+// by the previous OEWG" favours the alternative to the target, so the
+// support is not for the target; the implicit cue says what the speaker
+// wants instead.
+func governing(sentence string, a cues.Analysis, mt targets.Mention) (cues.Cue, bool) {
+	sign := implicitValue(mt.Polarity)
+	for _, c := range a.Cues {
+		if c.End > mt.InSentence || c.Attributed || c.Value*sign >= 0 || c.Class != cues.ClassSupport && c.Class != cues.ClassOppose {
+			continue
+		}
+		gap := sentence[c.End:mt.InSentence]
+		if !strings.ContainsAny(gap, ".;:,") && len(strings.Fields(gap)) <= governReach {
+			return c, true
+		}
+	}
+	return cues.Cue{}, false
 }
 
 // overlapsCue reports whether an implicit mention shares words with a cue

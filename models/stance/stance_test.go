@@ -92,6 +92,10 @@ func TestTurnLabels(t *testing.T) {
 		{"a parallel track", []string{"The Programme of Action would become a parallel track."}, "5", "regular-institutional-dialogue", "poa=oppose", 0},
 		{"not a parallel track", []string{"We support the Programme of Action, which does not become a parallel track."}, "5", "regular-institutional-dialogue", "poa=support", 0},
 		{"others' parallel track", []string{"We recall the Programme of Action.", "Some delegations claimed that it would become a parallel track."}, "5", "regular-institutional-dialogue", "poa=neutral", 0},
+		// Found by heldout26, heldout32 and heldout33.
+		{"support for the alternative is opposition", []string{"On stakeholder participation, we favour the approach followed by the previous OEWG."}, "3", "organizational-matters", "modalities=oppose", 0},
+		{"a contrast after the mention carries the verdict", []string{"The proposal in its current form does not address our concerns.", "We regret that our amendments were not taken on board.",
+			"Nevertheless, China will not stand in the way."}, "3", "organizational-matters", "modalities=support", 2},
 		{"here, and not in a parallel mechanism", []string{"The dialogue should remain within this Group, and not in a parallel mechanism like the Programme of Action."}, "5", "regular-institutional-dialogue", "poa=oppose", 0},
 	}
 	for _, c := range cases {
@@ -179,6 +183,34 @@ func TestBackOff(t *testing.T) {
 		}
 		if c.byModel && r.Model != ModelName+"+"+SentenceModelName {
 			t.Errorf("%s: model %q", c.name, r.Model)
+		}
+	}
+}
+
+// TestElliptic: a turn that names no target gives a verdict only by a
+// cue that takes no object of its own.
+func TestElliptic(t *testing.T) {
+	f := newFixture(t)
+	cases := []struct {
+		sentences []string
+		want      string // label, or "" for no result
+	}{
+		{[]string{"Thank you Chair.", "We support.", "Thank you."}, Support},
+		{[]string{"We support it fully."}, Support},
+		{[]string{"We cannot support."}, Oppose},
+		{[]string{"We support capacity building."}, ""},
+		{[]string{"We also welcome, once again, having a single platform like this Group."}, ""},
+		{[]string{"My delegation found the side event extremely useful."}, ""},
+		{[]string{"Some delegations support."}, ""},
+	}
+	for _, c := range cases {
+		r, ok := f.model.Elliptic("modalities", c.sentences, nil)
+		got := ""
+		if ok {
+			got = r.Label
+		}
+		if got != c.want {
+			t.Errorf("%q: got %q, want %q", c.sentences, got, c.want)
 		}
 	}
 }
