@@ -35,6 +35,7 @@ import (
 	"github.com/plenary/plenary/datasets/gazetteer"
 	"github.com/plenary/plenary/datasets/lexicons/entities"
 	"github.com/plenary/plenary/nlp/prosemodels"
+	"golang.org/x/sync/errgroup"
 )
 
 // Sentence is one sentence of a turn.
@@ -103,22 +104,38 @@ type Annotator struct {
 
 // New loads prose's models (once per process) and returns an Annotator.
 func New(gaz *gazetteer.Gazetteer, opt Options) (*Annotator, error) {
-	seg, err := segment.New()
-	if err != nil {
-		return nil, fmt.Errorf("nlp: loading sentence segmenter: %w", err)
-	}
-	tagger, err := prosemodels.NewTagger()
-	if err != nil {
-		return nil, fmt.Errorf("nlp: loading tagger: %w", err)
-	}
-	a := &Annotator{opt: opt, seg: seg, tok: tokenize.New(), tagger: tagger, gaz: gaz}
+	a := &Annotator{opt: opt, tok: tokenize.New(), gaz: gaz}
+	// The models are independent; loading them side by side takes the
+	// longest one's time rather than their sum.
+	var g errgroup.Group
+	g.Go(func() (err error) {
+		if a.seg, err = segment.New(); err != nil {
+			return fmt.Errorf("nlp: loading sentence segmenter: %w", err)
+		}
+		return nil
+	})
+	g.Go(func() (err error) {
+		if a.tagger, err = prosemodels.NewTagger(); err != nil {
+			return fmt.Errorf("nlp: loading tagger: %w", err)
+		}
+		return nil
+	})
 	if opt.ProseEntities {
-		if a.ner, err = ner.New(); err != nil {
-			return nil, fmt.Errorf("nlp: loading entity recogniser: %w", err)
-		}
-		if a.labels, err = prosemodels.NewRecognizer(); err != nil {
-			return nil, fmt.Errorf("nlp: loading entity recogniser: %w", err)
-		}
+		g.Go(func() (err error) {
+			if a.ner, err = ner.New(); err != nil {
+				return fmt.Errorf("nlp: loading entity recogniser: %w", err)
+			}
+			return nil
+		})
+		g.Go(func() (err error) {
+			if a.labels, err = prosemodels.NewRecognizer(); err != nil {
+				return fmt.Errorf("nlp: loading entity recogniser: %w", err)
+			}
+			return nil
+		})
+	}
+	if err := g.Wait(); err != nil {
+		return nil, err
 	}
 	return a, nil
 }

@@ -225,8 +225,10 @@ func (r *Recognizer) index(blob string, keyAt []uint32, weights []float32) error
 	if int(keyAt[len(keyAt)-1]) != len(blob) {
 		return fmt.Errorf("key offsets end at %d, blob is %d bytes", keyAt[len(keyAt)-1], len(blob))
 	}
-	r.rows = map[string]int32{}
 	n := len(r.labels)
+	rows := len(weights)/max(n, 1) + 1 // most features have a weight for most labels
+	r.rows = make(map[string]int32, rows)
+	r.weights = make([]float32, 0, rows*n)
 	for k := range weights {
 		lo, hi := keyAt[k], keyAt[k+1]
 		if lo > hi {

@@ -65,7 +65,8 @@ type featureIndex struct {
 // build parses every feature string of the model into the index.
 func (ix *featureIndex) build(blob string, featureAt []uint32) error {
 	ix.bias, ix.emptyWord = -1, -1
-	ix.words, ix.suffixes, ix.tags = map[string]int32{}, map[string]int32{}, map[string]int32{}
+	n := len(featureAt) - 1
+	ix.words, ix.suffixes, ix.tags = make(map[string]int32, n/2), make(map[string]int32, n/8), map[string]int32{}
 	ix.tagWord = map[uint64]int32{}
 	for i := range ix.prefixRows {
 		ix.prefixRows[i] = -1
@@ -75,7 +76,7 @@ func (ix *featureIndex) build(blob string, featureAt []uint32) error {
 		value          string
 		row            int32
 	}
-	var all []pending
+	all := make([]pending, 0, n)
 	for i := range len(featureAt) - 1 {
 		f := blob[featureAt[i]:featureAt[i+1]]
 		kind, template, value := classify(f)
