@@ -16,11 +16,11 @@ import (
 	"github.com/plenary/plenary/pipeline/tables"
 )
 
-// corpusStage is the corpus-level stage. It runs after every transcript
-// has been written and reads the per-transcript tables (interventions,
-// stance, edges) — never the transcripts — so that the map over
-// transcripts can later run sharded and the corpus stage over the shards'
-// tables. What it holds in memory is per delegation — its term counts for
+// corpusStage is the corpus-level stage. It accumulates the intervention
+// rows as they are written and, after every transcript has been written,
+// reads the stance and edge tables back — it never sees the transcripts,
+// so that the map over transcripts can later run sharded and the corpus
+// stage over the shards' rows. What it holds in memory is per delegation — its term counts for
 // the document-feature matrix (bounded by the vocabulary, not by the
 // corpus), turn counts, tone sums and stance scores — plus one small
 // record per stance row and alignment edge.
@@ -43,43 +43,45 @@ func newCorpusStage(cfg config.Corpus) *corpusStage {
 	return &corpusStage{cfg: cfg, terms: map[string]*termCounts{}, tot: map[string]*delegationTotals{}}
 }
 
-// read loads the corpus stage's inputs from the tables in dir.
+// add accumulates one intervention row, as it is written: the
+// delegation's term counts, turns, words and tone sums. Doing this while
+// the rows stream to the writer, rather than reading interventions.parquet
+// back at the end, keeps the text column from being decoded twice and
+// takes the work off the run's serial tail.
+func (c *corpusStage) add(iv tables.Intervention) {
+	code := iv.DelegationCode
+	if iv.Role == string(ingest.RoleChair) || code == "" {
+		return
+	}
+	tc := c.terms[code]
+	if tc == nil {
+		tc = &termCounts{counts: map[string]int{}}
+		c.terms[code] = tc
+	}
+	tc.words += c.counter.Add(tc.counts, iv.Text)
+	t := c.tot[code]
+	if t == nil {
+		t = &delegationTotals{}
+		c.tot[code] = t
+	}
+	t.turns++
+	t.words += int(iv.Words)
+	nc := int(iv.NCourtesy)
+	if ns := int(iv.NSentences) - nc; ns > 0 && !math.IsNaN(iv.ToneSubstantive) {
+		t.toneSum += iv.ToneSubstantive * float64(ns)
+		t.toneN += ns
+	}
+	if nc > 0 && !math.IsNaN(iv.ToneCourtesy) {
+		t.courtesySum += iv.ToneCourtesy * float64(nc)
+		t.courtesyN += nc
+	}
+}
+
+// read loads the rest of the corpus stage's inputs from the tables in
+// dir: the stance rows and the alignment edges.
 func (c *corpusStage) read(ctx context.Context, dir string) error {
 	table := func(t string) string { return filepath.Join(dir, t+".parquet") }
-	err := tables.Scan(ctx, table(tables.Interventions.Name), []string{"speaker_role", "delegation_code", "text", "n_words",
-		"n_sentences", "n_courtesy_sentences", "tone_substantive", "tone_courtesy"}, func(r tables.Row) error {
-		code := r.Str("delegation_code")
-		if r.Str("speaker_role") == string(ingest.RoleChair) || code == "" {
-			return nil
-		}
-		tc := c.terms[code]
-		if tc == nil {
-			tc = &termCounts{counts: map[string]int{}}
-			c.terms[code] = tc
-		}
-		tc.words += c.counter.Add(tc.counts, r.Str("text"))
-		t := c.tot[code]
-		if t == nil {
-			t = &delegationTotals{}
-			c.tot[code] = t
-		}
-		t.turns++
-		t.words += r.Int("n_words")
-		nc := r.Int("n_courtesy_sentences")
-		if ns := r.Int("n_sentences") - nc; ns > 0 && !r.Null("tone_substantive") {
-			t.toneSum += r.Float("tone_substantive") * float64(ns)
-			t.toneN += ns
-		}
-		if nc > 0 && !r.Null("tone_courtesy") {
-			t.courtesySum += r.Float("tone_courtesy") * float64(nc)
-			t.courtesyN += nc
-		}
-		return nil
-	})
-	if err != nil {
-		return err
-	}
-	err = tables.Scan(ctx, table(tables.Stance.Name), []string{"intervention_id", "delegation_code", "target", "label", "raw_score"}, func(r tables.Row) error {
+	err := tables.Scan(ctx, table(tables.Stance.Name), []string{"intervention_id", "delegation_code", "target", "label", "raw_score"}, func(r tables.Row) error {
 		c.turns = append(c.turns, stance.TurnStance{InterventionID: r.Str("intervention_id"), Delegation: r.Str("delegation_code"),
 			Target: r.Str("target"), Label: r.Str("label"), Raw: r.Float("raw_score")})
 		return nil

@@ -170,6 +170,9 @@ func (o *Output) Write(d *Document) error {
 	if err := o.interventions.Append(r.interventions...); err != nil {
 		return err
 	}
+	for _, iv := range r.interventions {
+		o.corpus.add(iv)
+	}
 	if err := o.sentences.Append(r.sentences...); err != nil {
 		return err
 	}
