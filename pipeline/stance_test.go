@@ -98,6 +98,8 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 31", "../datasets/annotations/heldout31/stance-gold.tsv", []string{"../datasets/annotations/heldout31"}, 0.85},
 		{"held-out 32", "../datasets/annotations/heldout32/stance-gold.tsv", []string{"../datasets/annotations/heldout32"}, 0.85},
 		{"held-out 33", "../datasets/annotations/heldout33/stance-gold.tsv", []string{"../datasets/annotations/heldout33"}, 0.85},
+		{"held-out 34", "../datasets/annotations/heldout34/stance-gold.tsv", []string{"../datasets/annotations/heldout34"}, 0.85},
+		{"held-out 35", "../datasets/annotations/heldout35/stance-gold.tsv", []string{"../datasets/annotations/heldout35"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

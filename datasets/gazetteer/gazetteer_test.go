@@ -459,3 +459,44 @@ func TestParseErrors(t *testing.T) {
 		t.Errorf("%d entries, want 2", len(g.Entries()))
 	}
 }
+
+// TestLookupNear: headings with one typing slip find their delegation;
+// short names, first-letter slips and names near two entries do not.
+func TestLookupNear(t *testing.T) {
+	g := Default()
+	for _, c := range []struct{ name, want string }{
+		{"Untied Kingdom", "GBR"},
+		{"Colonbia", "COL"},
+		{"Irelland", "IRL"},
+		{"Irland", ""}, // six letters
+		{"Philipines", "PHL"},
+		{"Islamic Republic of Iarn", "IRN"},
+		{"Mallta", ""},       // six letters: no slips allowed
+		{"Kolombia", ""},     // a slip in the first letter
+		{"Thank you", ""},    // not a name
+		{"Australia", "AUS"}, // exact
+	} {
+		e, ok := g.LookupNear(c.name)
+		got := ""
+		if ok {
+			got = e.Code
+		}
+		if got != c.want {
+			t.Errorf("LookupNear(%q) = %q, want %q", c.name, got, c.want)
+		}
+	}
+}
+
+func TestSlips(t *testing.T) {
+	for _, c := range []struct {
+		a, b  string
+		limit int
+		want  int
+	}{
+		{"untied", "united", 2, 1}, {"abc", "abc", 1, 0}, {"abc", "abd", 1, 1}, {"abc", "xyz", 1, 2}, {"ab", "abcd", 2, 2},
+	} {
+		if got := slips(c.a, c.b, c.limit); got != c.want {
+			t.Errorf("slips(%q, %q, %d) = %d, want %d", c.a, c.b, c.limit, got, c.want)
+		}
+	}
+}

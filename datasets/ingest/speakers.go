@@ -82,7 +82,7 @@ func (r *speakerResolver) isChair(f string) bool {
 
 // lookup tries the whole heading, then the heading without a parenthesised
 // remark ("Japan (continued)"), then the name after "... of" in headings
-// such as "Representative of Chile".
+// such as "Representative of Chile", then names one typing slip away.
 func (r *speakerResolver) lookup(name string) (gazetteer.Entry, bool) {
 	if e, ok := r.gaz.Lookup(name); ok {
 		return e, true
@@ -98,7 +98,7 @@ func (r *speakerResolver) lookup(name string) (gazetteer.Entry, bool) {
 			return r.gaz.Lookup(name[len(p):])
 		}
 	}
-	return gazetteer.Entry{}, false
+	return r.gaz.LookupNear(name) // "Untied Kingdom": headings are typed by hand
 }
 
 // roleOf maps a gazetteer kind to a speaker role: member states and the

@@ -125,7 +125,8 @@ func (l *Lexicon) ImplicitAt(sentence string, start, end int, sign float64, own 
 // venuePrepositions, right after a negator, make it negate a place or a
 // means rather than a verb: "within this Group, and not in a parallel
 // mechanism" still rejects the parallel mechanism.
-var venuePrepositions = map[string]bool{"in": true, "within": true, "through": true, "via": true, "under": true, "by": true, "outside": true, "at": true}
+var venuePrepositions = map[string]bool{"in": true, "within": true, "through": true, "via": true, "under": true, "by": true, "outside": true, "at": true,
+	"part": true} // "it was not part of the modalities of the first group" still wants them
 
 // cue applies negation, hedges, contrast and attribution to hit h; hits
 // are all the sentence's cues.

@@ -86,6 +86,12 @@ func TestMinimalPairs(t *testing.T) {
 		{"an invitation to support is not support", "We are invited to support the creation of another mechanism.", "0"},
 		{"hard to imagine how", "It is hard to imagine how two formats could avoid duplicating each other.", "-"},
 		{"a condition on the design", "It should complement, rather than duplicate, the work of this Group.", "0"},
+		// Found by heldout34 and heldout35.
+		{"a green light", "We give our green light to the revised proposal.", "+"},
+		{"misgivings", "We have serious misgivings regarding point five of the revised proposal.", "-"},
+		{"a step backwards", "We see this as a step backwards.", "-"},
+		{"hoping for a solution", "We hope that a solution acceptable to all can be found soon.", "0"},
+		{"the text acceptable", "The text is acceptable to all of us.", "+"},
 	}
 	checkSigns(t, l, cases)
 }

@@ -92,6 +92,8 @@ func TestTurnLabels(t *testing.T) {
 		{"a parallel track", []string{"The Programme of Action would become a parallel track."}, "5", "regular-institutional-dialogue", "poa=oppose", 0},
 		{"not a parallel track", []string{"We support the Programme of Action, which does not become a parallel track."}, "5", "regular-institutional-dialogue", "poa=support", 0},
 		{"others' parallel track", []string{"We recall the Programme of Action.", "Some delegations claimed that it would become a parallel track."}, "5", "regular-institutional-dialogue", "poa=neutral", 0},
+		// Found by heldout35: "not part of" negates no act.
+		{"not part of the previous modalities", []string{"This requirement was not part of the modalities of the first group."}, "3", "organizational-matters", "modalities=oppose", 0},
 		// Found by heldout26, heldout32 and heldout33.
 		{"support for the alternative is opposition", []string{"On stakeholder participation, we favour the approach followed by the previous OEWG."}, "3", "organizational-matters", "modalities=oppose", 0},
 		{"a contrast after the mention carries the verdict", []string{"The proposal in its current form does not address our concerns.", "We regret that our amendments were not taken on board.",
