@@ -108,31 +108,19 @@ func New(gaz *gazetteer.Gazetteer, opt Options) (*Annotator, error) {
 	// The models are independent; loading them side by side takes the
 	// longest one's time rather than their sum.
 	var g errgroup.Group
-	g.Go(func() (err error) {
-		if a.seg, err = segment.New(); err != nil {
-			return fmt.Errorf("nlp: loading sentence segmenter: %w", err)
-		}
-		return nil
-	})
-	g.Go(func() (err error) {
-		if a.tagger, err = prosemodels.NewTagger(); err != nil {
-			return fmt.Errorf("nlp: loading tagger: %w", err)
-		}
-		return nil
-	})
+	load := func(what string, f func() error) {
+		g.Go(func() error {
+			if err := f(); err != nil {
+				return fmt.Errorf("nlp: loading %s: %w", what, err)
+			}
+			return nil
+		})
+	}
+	load("sentence segmenter", func() (err error) { a.seg, err = segment.New(); return })
+	load("tagger", func() (err error) { a.tagger, err = prosemodels.NewTagger(); return })
 	if opt.ProseEntities {
-		g.Go(func() (err error) {
-			if a.ner, err = ner.New(); err != nil {
-				return fmt.Errorf("nlp: loading entity recogniser: %w", err)
-			}
-			return nil
-		})
-		g.Go(func() (err error) {
-			if a.labels, err = prosemodels.NewRecognizer(); err != nil {
-				return fmt.Errorf("nlp: loading entity recogniser: %w", err)
-			}
-			return nil
-		})
+		load("entity chunker", func() (err error) { a.ner, err = ner.New(); return })
+		load("entity recogniser", func() (err error) { a.labels, err = prosemodels.NewRecognizer(); return })
 	}
 	if err := g.Wait(); err != nil {
 		return nil, err

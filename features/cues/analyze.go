@@ -509,32 +509,6 @@ func (l *Lexicon) opensWith(list string, words []phrase.Word) bool {
 	return false
 }
 
-// AttributedAt reports whether the words at byte offset start of the
-// sentence stand where a cue would be attributed to others ("it was said
-// that the POA would create a parallel track"), for cues found elsewhere,
-// such as a target's implicit cues.
-func (l *Lexicon) AttributedAt(sentence string, start int, own ...Span) bool {
-	words := phrase.Words(sentence)
-	i := -1
-	for k, w := range words {
-		if w.Start >= start {
-			i = k
-			break
-		}
-	}
-	if i < 0 {
-		return false
-	}
-	scope := map[string][]phrase.Hit{}
-	for name, set := range l.scope {
-		scope[name] = set.Find(words)
-	}
-	scope["first"] = append(scope["first"], ownHits(words, own)...)
-	scope["attr"] = notAdopted(scope["attr"], scope["adopt"])
-	h := phrase.Hit{First: i, Last: i}
-	return attributed(h, clauseOf(l.clauses(sentence, words, scope), i), scope)
-}
-
 // possessed reports whether a verb cue is a noun naming someone else's
 // act: the agent of a passive ("circulated by its co-sponsors", "by the
 // sponsors"), or possessed by a third party ("their support") when the
