@@ -30,7 +30,7 @@ import (
 	"github.com/jdkato/prose/v3/ner"
 	"github.com/jdkato/prose/v3/segment"
 	"github.com/jdkato/prose/v3/token"
-	"github.com/jdkato/prose/v3/tokenize"
+	"github.com/plenary/plenary/nlp/tokenizer"
 
 	"github.com/plenary/plenary/datasets/gazetteer"
 	"github.com/plenary/plenary/datasets/lexicons/entities"
@@ -93,7 +93,7 @@ type Options struct {
 type Annotator struct {
 	opt    Options
 	seg    *segment.Segmenter
-	tok    *tokenize.Tokenizer
+	tok    *tokenizer.Tokenizer // prose's tokens, without its regular expressions
 	tagger *prosemodels.Tagger
 	labels *prosemodels.Recognizer // prose's entity model, hash-indexed
 	ner    *ner.Extracter          // prose's chunker of labelled tokens
@@ -104,7 +104,7 @@ type Annotator struct {
 
 // New loads prose's models (once per process) and returns an Annotator.
 func New(gaz *gazetteer.Gazetteer, opt Options) (*Annotator, error) {
-	a := &Annotator{opt: opt, tok: tokenize.New(), gaz: gaz}
+	a := &Annotator{opt: opt, tok: tokenizer.New(), gaz: gaz}
 	// The models are independent; loading them side by side takes the
 	// longest one's time rather than their sum.
 	var g errgroup.Group
