@@ -196,7 +196,26 @@ type Set struct {
 	byFirst  map[string][]int
 	byStem   map[string][]int // case-insensitive patterns whose first part is a prefix, by its first stemKey bytes
 	scan     []int            // patterns whose first part is a wildcard, a gap or a short prefix
+	// leads has bit lead(k) set for every key k of byFirst and byStem: a
+	// word whose lead bit is clear starts no indexed pattern, which spares
+	// most words both map lookups.
+	leads [1 << 16 / 64]uint64
 }
+
+// lead packs the first two bytes of s (the first and 0 for one byte).
+func lead(s string) uint16 {
+	switch len(s) {
+	case 0:
+		return 0
+	case 1:
+		return uint16(s[0]) << 8
+	}
+	return uint16(s[0])<<8 | uint16(s[1])
+}
+
+func (s *Set) markLead(key string) { l := lead(key); s.leads[l/64] |= 1 << (l % 64) }
+
+func (s *Set) mayLead(w string) bool { l := lead(w); return s.leads[l/64]&(1<<(l%64)) != 0 }
 
 // stemKey is how many leading bytes of a prefix part index it.
 const stemKey = 2
@@ -208,6 +227,7 @@ func NewSet(patterns []Pattern) *Set {
 		first := p.parts[0]
 		if first.prefix && !p.CaseSensitive && len(first.text) >= stemKey {
 			s.byStem[first.text[:stemKey]] = append(s.byStem[first.text[:stemKey]], i)
+			s.markLead(first.text)
 			continue
 		}
 		if first.any || first.prefix || first.gap {
@@ -219,6 +239,7 @@ func NewSet(patterns []Pattern) *Set {
 			key = strings.ToLower(key)
 		}
 		s.byFirst[key] = append(s.byFirst[key], i)
+		s.markLead(key)
 	}
 	return s
 }
@@ -231,11 +252,14 @@ func (s *Set) Patterns() []Pattern { return s.patterns }
 func (s *Set) Find(words []Word) []Hit {
 	var hits []Hit
 	for i, w := range words {
-		var stem []int
-		if len(w.Lower) >= stemKey {
-			stem = s.byStem[w.Lower[:stemKey]]
+		var first, stem []int
+		if s.mayLead(w.Lower) {
+			first = s.byFirst[w.Lower]
+			if len(w.Lower) >= stemKey {
+				stem = s.byStem[w.Lower[:stemKey]]
+			}
 		}
-		for _, list := range [][]int{s.byFirst[w.Lower], stem, s.scan} {
+		for _, list := range [][]int{first, stem, s.scan} {
 			for _, pi := range list {
 				if last := s.patterns[pi].matchAt(words, i); last >= 0 {
 					hits = append(hits, Hit{Pattern: pi, First: i, Last: last, Start: w.Start, End: words[last].End})

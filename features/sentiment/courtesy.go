@@ -52,6 +52,7 @@ type anchorSet struct {
 
 type courtesyRules struct {
 	patterns []pattern
+	anchors  anchorIndex
 	boundary [][]elem // alternatives of @boundary; nil when not defined
 }
 
@@ -279,12 +280,16 @@ func readCourtesy(r io.Reader) (*courtesyRules, error) {
 				pt.anchorSets = append(pt.anchorSets, anchorSet{w, p})
 			}
 		}
+		if len(pt.anchorSets) > 64 {
+			return parseErr("courtesy", n, "more than 64 required elements")
+		}
 		c.patterns = append(c.patterns, pt)
 		return nil
 	})
 	if err != nil {
 		return nil, err
 	}
+	c.indexAnchors()
 	return c, nil
 }
 
@@ -397,31 +402,67 @@ func elemAnchors(e elem) (words, prefixes []string, ok bool) {
 	return nil, nil, false
 }
 
-// possible reports whether the sentence has a word of each of the
-// pattern's anchor sets; if not, the pattern cannot match anywhere in it.
-func (pt *pattern) possible(words map[string]bool, toks []token) bool {
-	for _, set := range pt.anchorSets {
-		if !set.in(words, toks) {
-			return false
-		}
-	}
-	return true
+// anchorIndex finds, in one pass over a sentence's tokens, which anchor
+// sets of which patterns the sentence satisfies: a pattern can match only
+// if every one of its anchor sets is (pattern.full).
+type anchorIndex struct {
+	words    map[string][]anchorRef // anchor word -> sets it satisfies
+	prefixes map[string][]anchorRef // first two bytes of a prefix -> sets
+	short    []anchorRef            // prefixes of one byte
+	full     []uint64               // per pattern: all its anchor sets
 }
 
-func (a anchorSet) in(words map[string]bool, toks []token) bool {
-	for _, w := range a.words {
-		if words[w] {
-			return true
-		}
-	}
-	for _, p := range a.prefixes {
-		for i := range toks {
-			if strings.HasPrefix(toks[i].lower, p) {
-				return true
+// anchorRef names anchor set bit of pattern; prefix is set for prefixes.
+type anchorRef struct {
+	pattern int
+	bit     uint64
+	prefix  string
+}
+
+func (c *courtesyRules) indexAnchors() {
+	ix := anchorIndex{words: map[string][]anchorRef{}, prefixes: map[string][]anchorRef{}, full: make([]uint64, len(c.patterns))}
+	for k := range c.patterns {
+		for j, set := range c.patterns[k].anchorSets {
+			bit := uint64(1) << j
+			ix.full[k] |= bit
+			for _, w := range set.words {
+				ix.words[w] = append(ix.words[w], anchorRef{pattern: k, bit: bit})
+			}
+			for _, p := range set.prefixes {
+				ref := anchorRef{pattern: k, bit: bit, prefix: p}
+				if len(p) < 2 {
+					ix.short = append(ix.short, ref)
+				} else {
+					ix.prefixes[p[:2]] = append(ix.prefixes[p[:2]], ref)
+				}
 			}
 		}
 	}
-	return false
+	c.anchors = ix
+}
+
+// satisfied returns, per pattern, the anchor sets that toks satisfy.
+func (ix *anchorIndex) satisfied(toks []token) []uint64 {
+	got := make([]uint64, len(ix.full))
+	for i := range toks {
+		w := toks[i].lower
+		for _, r := range ix.words[w] {
+			got[r.pattern] |= r.bit
+		}
+		if len(w) >= 2 {
+			for _, r := range ix.prefixes[w[:2]] {
+				if strings.HasPrefix(w, r.prefix) {
+					got[r.pattern] |= r.bit
+				}
+			}
+		}
+		for _, r := range ix.short {
+			if strings.HasPrefix(w, r.prefix) {
+				got[r.pattern] |= r.bit
+			}
+		}
+	}
+	return got
 }
 
 func (pt *pattern) canStart(t *token) bool {
@@ -474,14 +515,11 @@ func (c *courtesyRules) spans(toks []token) [][2]int {
 		return nil
 	}
 	m := &matcher{toks: toks, rules: c}
-	words := make(map[string]bool, len(toks))
-	for i := range toks {
-		words[toks[i].lower] = true
-	}
+	got := c.anchors.satisfied(toks)
 	active := make([]*pattern, 0, len(c.patterns))
 	for k := range c.patterns {
-		if pt := &c.patterns[k]; pt.possible(words, toks) {
-			active = append(active, pt)
+		if got[k] == c.anchors.full[k] {
+			active = append(active, &c.patterns[k])
 		}
 	}
 	if len(active) == 0 {
@@ -494,7 +532,7 @@ func (c *courtesyRules) spans(toks []token) [][2]int {
 			if (pt.anchored && i != 0) || !pt.canStart(&toks[i]) {
 				continue
 			}
-			for _, end := range m.seqEnds(pt.seq, []int{i}) {
+			for _, end := range m.seqEnds(pt.seq, i) {
 				if end > best {
 					best = end
 				}
@@ -510,17 +548,22 @@ func (c *courtesyRules) spans(toks []token) [][2]int {
 	return out
 }
 
-// seqEnds returns every position where seq can end when it starts at one of
-// starts (a set simulation of the pattern: no backtracking blow-up).
-func (m *matcher) seqEnds(seq []elem, starts []int) []int {
-	cur := starts
-	for _, e := range seq {
+// seqEnds returns every position where seq can end when it starts at start
+// (a set simulation of the pattern: no backtracking blow-up).
+func (m *matcher) seqEnds(seq []elem, start int) []int {
+	if len(seq) == 0 {
+		return []int{start}
+	}
+	// The first element is tried from start alone; most attempts fail
+	// there, without allocating.
+	cur := uniq(m.elemEnds(seq[0], start, nil))
+	for _, e := range seq[1:] {
+		if len(cur) == 0 {
+			return nil
+		}
 		var next []int
 		for _, p := range cur {
 			next = m.elemEnds(e, p, next)
-		}
-		if len(next) == 0 {
-			return nil
 		}
 		cur = uniq(next)
 	}
@@ -616,7 +659,7 @@ func (m *matcher) once(e elem, p int, out []int) []int {
 
 func (m *matcher) groupEnds(alts [][]elem, p int, out []int) []int {
 	for _, a := range alts {
-		out = append(out, m.seqEnds(a, []int{p})...)
+		out = append(out, m.seqEnds(a, p)...)
 	}
 	return out
 }
