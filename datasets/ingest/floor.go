@@ -69,8 +69,12 @@ func isAbbrevEnd(s string) bool {
 // floorCues are phrases that give the floor.
 var floorCues = []string{"floor", "please", "followed by", "proceed", "go ahead", "invite", "hear from", "over to", "you have", "your turn", "recogni", "next speaker", "call on", "call upon", "on my list", "next is", "turn to"}
 
+// agendaTurn is a "turn to" that moves to an agenda item, not to a
+// speaker ("we will now turn to agenda item five").
+var agendaTurn = regexp.MustCompile(`turn\s+to\s+(the\s+|our\s+)?(next\s+|following\s+|last\s+)?(agenda|(sub-?)?items?\b|questions?\b|issues?\b|topics?\b|discussions?\b|the\s+(next|following)\s+(agenda|item|sub-?item|segment))`)
+
 func hasFloorCue(s string) bool {
-	low := strings.ToLower(s)
+	low := agendaTurn.ReplaceAllString(strings.ToLower(s), "")
 	for _, c := range floorCues {
 		if strings.Contains(low, c) {
 			return true
@@ -193,6 +197,10 @@ var speechOpener = regexp.MustCompile(`(?i)^\W*(thank\s+you[^.]{0,40}\b(chair|ch
 // statementThanks matches the Chair's thanks for a statement.
 var statementThanks = regexp.MustCompile(`(?i)\bfor\s+(your|the|that|this|its|their)\s+(statement|intervention|remarks|comments)`)
 
+// bareThanks is an opening sentence of thanks alone ("Thank you."), which
+// the Chair says before giving the floor and a speaker seldom ends at.
+var bareThanks = regexp.MustCompile(`(?i)^\W*(thank\s+you|thanks)(\s+(very|so)\s+much)?(\s+indeed)?\W*$`)
+
 // opensWithThanks matches a paragraph that opens by thanking someone.
 var opensWithThanks = regexp.MustCompile(`(?i)^\W*((thank\s+you|thanks|many\s+thanks)\b|(i|we)\s+(would\s+like\s+to\s+)?thank\b)`)
 
@@ -218,12 +226,30 @@ func (in *Ingester) chairLike(text string, cur speaker) bool {
 	if cur.role != RoleChair && in.thanksSpeaker(first, cur) {
 		return true
 	}
+	if bareThanks.MatchString(first) {
+		return in.shortFloorGiving(text, sents)
+	}
 	if !statementThanks.MatchString(first) && !in.namesDelegation(first) {
 		return false
 	}
 	_, named, gives := in.floorGiven(text)
 	return gives && named
 }
+
+// shortFloorGiving reports whether a paragraph that opens with a bare
+// "Thank you." is the Chair's: at most three sentences, ending by giving
+// the floor to a named delegation in the Chair's words ("France, you have
+// the floor, to be followed by India."; "Kenya, please.").
+func (in *Ingester) shortFloorGiving(text string, sents []span) bool {
+	if len(sents) > 3 || !chairFloorWords.MatchString(text[sents[len(sents)-1].start:]) {
+		return false
+	}
+	_, named, gives := in.floorGiven(text)
+	return gives && named
+}
+
+// chairFloorWords are the Chair's own ways of giving the floor.
+var chairFloorWords = regexp.MustCompile(`(?i)\b(you\s+have\s+the\s+floor|give\s+(you\s+)?the\s+floor|followed\s+by|to\s+follow)\b|,\s*please\W*$`)
 
 // thanksSpeaker reports whether the opening sentence thanks cur itself,
 // which the speaker would not do.
