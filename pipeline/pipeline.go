@@ -183,6 +183,7 @@ func newFeatureStage(opt Options) (*featureStage, error) {
 		return nil, err
 	}
 	return &featureStage{
+		set:      opt.Targets,
 		resolver: targets.NewResolver(opt.Targets, opt.Gazetteer),
 		model:    stance.New(opt.Lexicon, opt.Targets).WithSentences(sm),
 		tone:     tone,

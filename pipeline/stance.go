@@ -33,6 +33,7 @@ type EdgeRecord struct {
 // featureStage reads what each turn says: the tone of every sentence, the
 // alignment edges and the stance on each target of delegation turns.
 type featureStage struct {
+	set      *targets.Set
 	resolver *targets.Resolver
 	model    *stance.Model
 	tone     *sentiment.Scorer
@@ -94,14 +95,15 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 			continue
 		}
 		results := s.model.Classify(texts, own, mentions)
-		if len(mentions) == 0 {
-			if id, ok := s.resolver.SoleContext(targets.Turn{AgendaItem: t.AgendaItem, AgendaTopic: t.AgendaTopic}); ok {
-				if r, ok := s.model.Elliptic(id, texts, own); ok {
-					results = append(results, r)
-				}
+		if id, ok := s.resolver.SoleContext(targets.Turn{AgendaItem: t.AgendaItem, AgendaTopic: t.AgendaTopic}); ok && !mentionsTarget(mentions, id) {
+			if r, ok := s.model.Elliptic(id, texts, own, mentions); ok {
+				results = append(results, r)
+			} else if r, ok := s.model.Restated(id, known[t.Code][id], texts, mentions); ok {
+				results = append(results, r)
 			}
 		}
 		for _, r := range results {
+			bySponsor(&r, t.Code, s.set.Sponsors(r.Target), mentions)
 			known.byReference(&r, spans, mentions, edgesOf[i])
 			known.record(t.Code, r)
 			ev := ann.Sentences[r.Evidence]
@@ -110,6 +112,29 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 	}
 	clock.since("stance", t0)
 	return nil
+}
+
+// mentionsTarget reports whether one of mentions refers to target id.
+func mentionsTarget(mentions []targets.Mention, id string) bool {
+	return slices.ContainsFunc(mentions, func(m targets.Mention) bool { return m.Target == id })
+}
+
+// bySponsor gives a turn of one of the target's sponsors, which names the
+// target but has no polar cue on it, the label support: a delegation
+// presenting its own proposal ("The Programme of Action would be based on
+// a political declaration ...", said by Egypt) supports it. The evidence
+// is the first sentence that names the target.
+func bySponsor(r *stance.Result, code string, sponsors []string, mentions []targets.Mention) {
+	if r.Label != stance.Neutral || r.Raw != 0 || !slices.Contains(sponsors, code) {
+		return
+	}
+	k := slices.IndexFunc(mentions, func(m targets.Mention) bool { return m.Target == r.Target && m.Kind == targets.KindName })
+	if k < 0 {
+		return
+	}
+	r.Label, r.Evidence, r.Cues = stance.Support, mentions[k].Sentence, []string{"sponsor of the target"}
+	r.Raw = stance.ReferenceRaw
+	r.Score = math.Tanh(r.Raw)
 }
 
 // speaksForItself reports whether a turn is a delegation's (or an

@@ -100,6 +100,10 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 33", "../datasets/annotations/heldout33/stance-gold.tsv", []string{"../datasets/annotations/heldout33"}, 0.85},
 		{"held-out 34", "../datasets/annotations/heldout34/stance-gold.tsv", []string{"../datasets/annotations/heldout34"}, 0.85},
 		{"held-out 35", "../datasets/annotations/heldout35/stance-gold.tsv", []string{"../datasets/annotations/heldout35"}, 0.85},
+		{"held-out 36", "../datasets/annotations/heldout36/stance-gold.tsv", []string{"../datasets/annotations/heldout36"}, 0.85},
+		{"held-out 37", "../datasets/annotations/heldout37/stance-gold.tsv", []string{"../datasets/annotations/heldout37"}, 0.85},
+		{"held-out 38", "../datasets/annotations/heldout38/stance-gold.tsv", []string{"../datasets/annotations/heldout38"}, 0.85},
+		{"held-out 39", "../datasets/annotations/heldout39/stance-gold.tsv", []string{"../datasets/annotations/heldout39"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)
@@ -215,5 +219,33 @@ func TestByReference(t *testing.T) {
 	known.byReference(&r, spans, poaIn(1), []alignment.Edge{agree("MEX", 45)})
 	if r.Label != stance.Neutral {
 		t.Error("a turn with its own (weak) cues took another delegation's label")
+	}
+}
+
+// TestBySponsor: a sponsor presenting its own proposal supports it, unless
+// its turn weighs cues on it or only refers to it by anaphor.
+func TestBySponsor(t *testing.T) {
+	named := []targets.Mention{{Target: "poa", Kind: targets.KindName, Sentence: 2}}
+	cases := []struct {
+		name     string
+		code     string
+		r        stance.Result
+		mentions []targets.Mention
+		want     string
+	}{
+		{"a sponsor describing its proposal", "EGY", stance.Result{Target: "poa", Label: stance.Neutral}, named, stance.Support},
+		{"not a sponsor", "IND", stance.Result{Target: "poa", Label: stance.Neutral}, named, stance.Neutral},
+		{"a sponsor with weak cues of its own", "EGY", stance.Result{Target: "poa", Label: stance.Neutral, Raw: 0.3}, named, stance.Neutral},
+		{"a sponsor naming no target", "EGY", stance.Result{Target: "poa", Label: stance.Neutral}, []targets.Mention{{Target: "poa", Kind: targets.KindAnaphor}}, stance.Neutral},
+	}
+	for _, c := range cases {
+		r := c.r
+		bySponsor(&r, c.code, []string{"FRA", "EGY"}, c.mentions)
+		if r.Label != c.want {
+			t.Errorf("%s: %s, want %s", c.name, r.Label, c.want)
+		}
+		if c.want == stance.Support && r.Evidence != 2 {
+			t.Errorf("%s: evidence %d, want the naming sentence 2", c.name, r.Evidence)
+		}
 	}
 }

@@ -54,7 +54,7 @@ type Span struct{ Start, End int }
 // person.
 func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 	words := phrase.Words(sentence)
-	cueHits, scope := l.scopeOf(words, own)
+	cueHits, scope := l.scopeOf(sentence, words, own)
 	clauses := l.clauses(sentence, words, scope)
 	var a Analysis
 	hits := phrase.Longest(cueHits)
@@ -80,14 +80,14 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 
 // scopeOf finds a sentence's cues and scope phrases; own are the spans
 // where it names the speaker.
-func (l *Lexicon) scopeOf(words []phrase.Word, own []Span) ([]phrase.Hit, map[string][]phrase.Hit) {
+func (l *Lexicon) scopeOf(sentence string, words []phrase.Word, own []Span) ([]phrase.Hit, map[string][]phrase.Hit) {
 	cueHits, scope := l.findAll(words)
 	scope["neg"] = phrase.Longest(dropInside(scope["neg"], scope["notneg"]))
 	scope["dneg"] = phrase.Longest(scope["dneg"])                                             // overlapping phrases are one double negation
 	scope["hedge"] = dropInside(dropInside(scope["hedge"], scope["nothedge"]), scope["dneg"]) // "hard to imagine how" sets no condition
-	scope["third"] = lowerCaseOnly(words, scope["third"])
+	scope["third"] = describing(sentence, words, notAgents(words, lowerCaseOnly(words, scope["third"])))
 	scope["first"] = append(scope["first"], ownHits(words, own)...)
-	scope["attr"] = notAdopted(scope["attr"], scope["adopt"])
+	scope["attr"] = notAgents(words, notAdopted(scope["attr"], scope["adopt"]))
 	return cueHits, scope
 }
 
@@ -108,17 +108,21 @@ func (l *Lexicon) ImplicitAt(sentence string, start, end int, sign float64, own 
 	if first < 0 || words[first].Start >= end {
 		return 0, false
 	}
-	cueHits, scope := l.scopeOf(words, own)
-	scope["neg"] = slices.DeleteFunc(scope["neg"], func(n phrase.Hit) bool {
-		return n.Last+1 < len(words) && venuePrepositions[words[n.Last+1].Lower]
-	})
+	cueHits, scope := l.scopeOf(sentence, words, own)
 	h := phrase.Hit{First: first, Last: last, Start: words[first].Start, End: words[last].End}
+	hits := phrase.Longest(cueHits)
+	scope["neg"] = slices.DeleteFunc(scope["neg"], func(n phrase.Hit) bool {
+		// A negator negates the verb cue after it, not the implicit
+		// phrase beyond: "does not support launching a parallel
+		// mechanism" rejects the mechanism.
+		return n.Last+1 < len(words) && venuePrepositions[words[n.Last+1].Lower] || l.verbBetween(n, h, hits)
+	})
 	class := ClassSupport
 	if sign < 0 {
 		class = ClassOppose
 	}
 	cl := clauseOf(l.clauses(sentence, words, scope), first)
-	c := l.scoped(sentence, words, h, sentence[h.Start:h.End], math.Abs(sign), class, cl, scope, phrase.Longest(cueHits))
+	c := l.scoped(sentence, words, h, sentence[h.Start:h.End], math.Abs(sign), class, cl, scope, hits)
 	return c.Value, c.Attributed
 }
 
@@ -170,7 +174,7 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 		}
 	}
 	c.Own = ownSubject(h, cl, scope)
-	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope)))
+	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope) || participleModifier(words, h)))
 	if verbClass(class) && hypothetical(h, scope) && !question(raw) && (classSign[class] > 0) != c.Negated {
 		// Support for "an arrangement which ..." is support for a
 		// hypothetical; rejecting "a text which ..." rejects every text
@@ -443,6 +447,63 @@ func ownSubject(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
 	return false
 }
 
+// participleModifier reports whether a one-word verb cue in -ing follows
+// a determiner, where it describes a noun rather than acting: "the name
+// of the objecting state" is nobody's objection.
+func participleModifier(words []phrase.Word, h phrase.Hit) bool {
+	if h.First != h.Last || h.First == 0 || !strings.HasSuffix(words[h.First].Lower, "ing") {
+		return false
+	}
+	return modifierDeterminers[words[h.First-1].Lower]
+}
+
+var modifierDeterminers = map[string]bool{"the": true, "a": true, "an": true, "any": true, "each": true, "every": true}
+
+// notAgents drops attribution phrases and third-party subjects that are
+// the agent of a participle
+// ("the programme of action proposed by some delegations should not be
+// pursued"): "by" (and at most two determiners) before them names who put the
+// thing forward, not whose view the clause reports.
+func notAgents(words []phrase.Word, attr []phrase.Hit) []phrase.Hit {
+	var out []phrase.Hit
+	for _, a := range attr {
+		k := a.First - 1
+		for steps := 0; steps < 2 && k >= 0 && agentQuantifiers[words[k].Lower]; steps++ {
+			k--
+		}
+		if k >= 0 && words[k].Lower == "by" {
+			continue
+		}
+		out = append(out, a)
+	}
+	return out
+}
+
+// describing drops the third-party subjects "which" and "that" that open
+// a non-restrictive relative clause (after a comma, before an auxiliary):
+// "a so-called Programme of Action, which would only duplicate this
+// Working Group" says what the thing named before the comma does — a
+// judgement of it — not what someone else does.
+func describing(sentence string, words []phrase.Word, third []phrase.Hit) []phrase.Hit {
+	return slices.DeleteFunc(third, func(h phrase.Hit) bool {
+		w := words[h.First]
+		if h.First != h.Last || (w.Lower != "which" && w.Lower != "that") || h.Last+1 >= len(words) {
+			return false
+		}
+		return strings.HasSuffix(strings.TrimRight(sentence[:w.Start], " "), ",") && relativeAuxiliaries[words[h.Last+1].Lower]
+	})
+}
+
+// relativeAuxiliaries may follow the relative pronoun that is the subject
+// of its clause. Forms of "be" and "have" are left out: "which is being
+// promoted outside this Group" is a passive, someone else's act.
+var relativeAuxiliaries = map[string]bool{"would": true, "will": true, "could": true, "can": true, "might": true, "may": true,
+	"only": true, "merely": true, "simply": true}
+
+// agentQuantifiers may stand between "by" and the agent it introduces.
+var agentQuantifiers = map[string]bool{"a": true, "an": true, "the": true, "some": true, "other": true, "certain": true,
+	"several": true, "many": true, "few": true, "its": true, "their": true}
+
 // notAdopted drops attribution phrases that the speaker adopts: "joins
 // the many delegations that have expressed support".
 func notAdopted(attr, adopt []phrase.Hit) []phrase.Hit {
@@ -476,6 +537,16 @@ func (l *Lexicon) ShiftsTopic(sentence string) bool { return l.Opening(sentence)
 // ("Nevertheless, …", "However, …"): what it says outweighs the sentences
 // before it.
 func (l *Lexicon) Contrasts(sentence string) bool { return l.Opening(sentence).Contrasts }
+
+// Restates reports whether a sentence says no more than that the
+// speaker's position has not changed ("Same position as before.", "Our
+// position remains unchanged."): a restatement of the label the speaker
+// gave earlier in the meeting, whatever it was. Cues of the sentence
+// itself are not looked at; the caller decides whether it has a polar one.
+func (l *Lexicon) Restates(sentence string) bool {
+	words := phrase.Words(sentence)
+	return len(l.scope["restate"].Find(words)) > 0
+}
 
 // Opening is how a sentence relates to the one before, read from its
 // first words: see Continues, ShiftsTopic and Contrasts.

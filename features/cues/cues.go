@@ -120,6 +120,7 @@ type Lexicon struct {
 	ActNouns       []Entry `yaml:"act_nouns"`
 	Continuers     []Entry `yaml:"continuers"`
 	TopicShifts    []Entry `yaml:"topic_shifts"`
+	Restatements   []Entry `yaml:"restatements"`
 
 	Source, SHA256 string `yaml:"-"`
 	Raw            []byte `yaml:"-"`
@@ -200,7 +201,7 @@ func (l *Lexicon) compile() error {
 	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges, "nothedge": l.NotHedges,
 		"after": l.ContrastAfter, "before": l.ContrastBefore, "attr": l.Attribution, "adopt": l.Adopting, "inst": l.Institutions, "first": l.FirstPerson,
 		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative, "act": l.ActNouns,
-		"cont": l.Continuers, "shift": l.TopicShifts, "modal": l.CriteriaModals} {
+		"cont": l.Continuers, "shift": l.TopicShifts, "modal": l.CriteriaModals, "restate": l.Restatements} {
 		var ps []phrase.Pattern
 		for _, e := range list {
 			p, err := phrase.Compile(e.Phrase, e.Weight, false)

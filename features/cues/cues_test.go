@@ -92,6 +92,19 @@ func TestMinimalPairs(t *testing.T) {
 		{"a step backwards", "We see this as a step backwards.", "-"},
 		{"hoping for a solution", "We hope that a solution acceptable to all can be found soon.", "0"},
 		{"the text acceptable", "The text is acceptable to all of us.", "+"},
+		// Found by heldout36 to heldout39.
+		{"agent of a participle is no attribution", "In our view, the programme proposed by some delegations should not be pursued.", "-"},
+		{"reported by others", "Some delegations said that the programme should not be pursued.", "0"},
+		{"a participle describing a noun", "The name of the objecting state would be shared on request.", "0"},
+		{"the same verb acting", "We are objecting to the revised proposal.", "-"},
+		{"preferring another course to establishing", "Rather than establishing a separate programme of action, we favour a permanent mechanism.", "-"},
+		{"rather than, weakly", "We see it as a forum rather than a negotiation.", "0"},
+		{"co-sponsoring in a relative clause", "Our questions are not reservations about the initiative, which Costa Rica co-sponsors.", "+"},
+		{"the right framework", "A Programme of Action is the right framework for implementation.", "+"},
+		{"joining the consensus", "We join the consensus.", "+"},
+		{"a relative clause describing the thing named", "They promote a so-called programme, which would only duplicate this Group.", "-"},
+		{"a relative with its own subject is someone else's act", "We recall the initiatives, which others promote.", "0"},
+		{"a passive relative is someone else's act", "The programme, which is being promoted outside this Group, is on the table.", "0"},
 	}
 	checkSigns(t, l, cases)
 }

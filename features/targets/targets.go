@@ -165,6 +165,17 @@ func (s *Set) validate(doc *yaml.Node) error {
 	return errors.Join(errs...)
 }
 
+// Sponsors returns the delegations that put target id forward (nil for
+// an unknown id): they support their own proposal.
+func (s *Set) Sponsors(id string) []string {
+	for _, t := range s.Targets {
+		if t.ID == id {
+			return t.Sponsors
+		}
+	}
+	return nil
+}
+
 // IDs returns the target ids in file order.
 func (s *Set) IDs() []string {
 	ids := make([]string, len(s.Targets))

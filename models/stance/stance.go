@@ -230,16 +230,17 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 	return r, true
 }
 
-// Elliptic labels a turn that names no target at all but gives a verdict
+// Elliptic labels a turn that does not name target id but gives a verdict
 // without an object ("We support.", "We can go along."), under an agenda
 // in which target id is the only one under discussion (see
 // targets.Resolver.SoleContext): only the speaker's own, unattributed
 // cues that take no object of their own count, so "We support capacity
-// building." says nothing about the target. It reports false when there
-// is no such cue.
-func (m *Model) Elliptic(id string, sentences []string, own [][]cues.Span) (Result, bool) {
+// building." says nothing about the target, and sentences that mention
+// a target (any of mentions) are passed over. It reports
+// false when there is no such cue.
+func (m *Model) Elliptic(id string, sentences []string, own [][]cues.Span, mentions []targets.Mention) (Result, bool) {
 	r := Result{Target: id, Model: m.Name(), Evidence: -1}
-	for i, sn := range sentences {
+	for i, sn := range sentences[:untilMention(len(sentences), mentions)] {
 		a := m.lex.Analyze(sn, ownOf(own, i)...)
 		for _, c := range a.Cues {
 			if (c.Class == cues.ClassSupport || c.Class == cues.ClassOppose) && c.Value != 0 && c.Own && !c.Attributed && endsVerdict(sn, c) {
@@ -256,6 +257,43 @@ func (m *Model) Elliptic(id string, sentences []string, own [][]cues.Span) (Resu
 	}
 	r.Label, r.Score = m.label(r.Raw), math.Tanh(r.Raw)
 	return r, true
+}
+
+// untilMention returns the index of the first sentence with one of
+// mentions, or n when there is none.
+func untilMention(n int, mentions []targets.Mention) int {
+	for _, mt := range mentions {
+		n = min(n, mt.Sentence)
+	}
+	return n
+}
+
+// RestatedRaw is the raw score of a label carried over by Restated.
+const RestatedRaw = 1.0
+
+// Restated labels a turn that does not name target id and says only that
+// the speaker's position is unchanged ("Same position as before."), given
+// prior, the support or oppose label the speaker took on id earlier in
+// the meeting: the turn takes it, with the restating sentence as evidence.
+// As in Elliptic, sentences from the first mention of another target on
+// are passed over; it reports false when prior is not polar or no
+// sentence restates.
+func (m *Model) Restated(id, prior string, sentences []string, mentions []targets.Mention) (Result, bool) {
+	if prior != Support && prior != Oppose {
+		return Result{}, false
+	}
+	for i, sn := range sentences[:untilMention(len(sentences), mentions)] {
+		if !m.lex.Restates(sn) {
+			continue
+		}
+		r := Result{Target: id, Model: m.Name(), Evidence: i, Label: prior, Raw: RestatedRaw, Cues: []string{"position restated: " + prior}}
+		if prior == Oppose {
+			r.Raw = -r.Raw
+		}
+		r.Score = math.Tanh(r.Raw)
+		return r, true
+	}
+	return Result{}, false
 }
 
 // verdictTail lists the words that may follow an elliptic verdict: "We
