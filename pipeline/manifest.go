@@ -90,10 +90,10 @@ type RunInfo struct {
 	WallSeconds float64 `json:"wall_seconds"`
 	// StageSeconds is the time spent in each stage: for the
 	// per-transcript stages (ingest, nlp, stance, sentiment, alignment,
-	// write) the CPU time of their workers, summed (on Linux; elsewhere
-	// the wall time a worker held each document), so it can exceed the
-	// wall time; for the corpus stage (reading the tables back, the corpus
-	// models, writing delegations and linkage), its wall time.
+	// write) the wall time of their workers, summed, so it can exceed the
+	// wall time of the run (with no more workers than cores it is close to
+	// the stage's CPU time); for the corpus stage (reading the tables back,
+	// the corpus models, writing delegations and linkage), its wall time.
 	StageSeconds map[string]float64 `json:"stage_seconds"`
 }
 

@@ -572,12 +572,8 @@ func (l *Lexicon) Opening(sentence string) Opening {
 }
 
 func (l *Lexicon) opensWith(list string, words []phrase.Word) bool {
-	for _, h := range l.scope[list].Find(words) {
-		if h.First <= 1 {
-			return true
-		}
-	}
-	return false
+	set := l.scope[list]
+	return set.StartsAt(words, 0) || set.StartsAt(words, 1)
 }
 
 // possessed reports whether a verb cue is a noun naming someone else's

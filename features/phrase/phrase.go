@@ -251,21 +251,8 @@ func (s *Set) Patterns() []Pattern { return s.patterns }
 // matches first, then pattern order.
 func (s *Set) Find(words []Word) []Hit {
 	var hits []Hit
-	for i, w := range words {
-		var first, stem []int
-		if s.mayLead(w.Lower) {
-			first = s.byFirst[w.Lower]
-			if len(w.Lower) >= stemKey {
-				stem = s.byStem[w.Lower[:stemKey]]
-			}
-		}
-		for _, list := range [][]int{first, stem, s.scan} {
-			for _, pi := range list {
-				if last := s.patterns[pi].matchAt(words, i); last >= 0 {
-					hits = append(hits, Hit{Pattern: pi, First: i, Last: last, Start: w.Start, End: words[last].End})
-				}
-			}
-		}
+	for i := range words {
+		hits = s.appendAt(hits, words, i)
 	}
 	slices.SortStableFunc(hits, func(a, b Hit) int {
 		if a.First != b.First {
@@ -276,6 +263,33 @@ func (s *Set) Find(words []Word) []Hit {
 		}
 		return a.Pattern - b.Pattern
 	})
+	return hits
+}
+
+// StartsAt reports whether a pattern of the set matches words from word i
+// on: cheaper than Find when only one position matters (how a sentence
+// opens).
+func (s *Set) StartsAt(words []Word, i int) bool {
+	return i < len(words) && len(s.appendAt(nil, words, i)) > 0
+}
+
+// appendAt appends the hits that start at word i.
+func (s *Set) appendAt(hits []Hit, words []Word, i int) []Hit {
+	w := words[i]
+	var first, stem []int
+	if s.mayLead(w.Lower) {
+		first = s.byFirst[w.Lower]
+		if len(w.Lower) >= stemKey {
+			stem = s.byStem[w.Lower[:stemKey]]
+		}
+	}
+	for _, list := range [][]int{first, stem, s.scan} {
+		for _, pi := range list {
+			if last := s.patterns[pi].matchAt(words, i); last >= 0 {
+				hits = append(hits, Hit{Pattern: pi, First: i, Last: last, Start: w.Start, End: words[last].End})
+			}
+		}
+	}
 	return hits
 }
 
