@@ -174,7 +174,7 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 		}
 	}
 	c.Own = ownSubject(h, cl, scope)
-	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope) || participleModifier(words, h)))
+	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(words, h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope) || participleModifier(words, h)))
 	if verbClass(class) && hypothetical(h, scope) && !question(raw) && (classSign[class] > 0) != c.Negated {
 		// Support for "an arrangement which ..." is support for a
 		// hypothetical; rejecting "a text which ..." rejects every text
@@ -297,22 +297,35 @@ const (
 // its clause, and no first-person word does ("sovereign states can
 // reject", "initiatives these promote"; but "we, as EU member states, can
 // support" is the speaker's).
-func thirdParty(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
+func thirdParty(words []phrase.Word, h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
 	near := func(s phrase.Hit, window int) bool {
 		return s.Last < h.First && s.First >= cl.first && h.First-s.Last <= window
 	}
+	lastOwn := -1
 	for _, s := range scope["first"] {
 		if near(s, ownWindow) {
-			return false
+			lastOwn = max(lastOwn, s.Last)
 		}
 	}
 	for _, s := range scope["third"] {
-		if near(s, subjectWindow) {
+		if near(s, subjectWindow) && (lastOwn < 0 || s.First > lastOwn && relativePronoun(words[s.First].Lower) && objectPronoun(words[lastOwn].Lower)) {
 			return true
 		}
 	}
 	return false
 }
+
+// objectPronoun reports whether a first-person word is an object ("the
+// rest of us"), which makes no one the subject of what follows.
+func objectPronoun(w string) bool { return w == "us" || w == "me" }
+
+// relativePronoun reports whether a third-party word is a relative
+// pronoun, which makes the clause after it someone else's even after a
+// first-person object: "the rest of us will know who has objected". After
+// a first-person subject the relative clause is the speaker's ("we will
+// not be the ones who stand in the way"), and other third-party words are
+// an apposition ("we, as EU member states, can support").
+func relativePronoun(w string) bool { return w == "who" || w == "which" }
 
 // actNamed reports whether a verb cue is the complement of a noun that
 // names an act or a right ("the possibility to object in secret", "the

@@ -104,6 +104,8 @@ func TestMinimalPairs(t *testing.T) {
 		{"joining the consensus", "We join the consensus.", "+"},
 		{"a relative clause describing the thing named", "They promote a so-called programme, which would only duplicate this Group.", "-"},
 		{"a relative with its own subject is someone else's act", "We recall the initiatives, which others promote.", "0"},
+		{"a relative after a first-person object", "The rest of us will know who has objected.", "0"},
+		{"co-sponsoring it", "That is why the Netherlands co-sponsors it.", "+"},
 		{"a passive relative is someone else's act", "The programme, which is being promoted outside this Group, is on the table.", "0"},
 	}
 	checkSigns(t, l, cases)

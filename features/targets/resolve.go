@@ -15,6 +15,10 @@ const (
 	KindAnaphor  = "anaphor"  // "the proposal", resolved by salience or context
 	KindImplicit = "implicit" // an implicit cue in the target's context
 	KindTopic    = "topic"    // the target's subject matter, in its context
+	// KindOther marks another delegation's proposal ("the proposal of
+	// Iran to hold consultations"), with no Target: a verdict on it is
+	// not one on any target.
+	KindOther = "other"
 )
 
 // Mention is one reference to a target in a turn.
@@ -141,6 +145,12 @@ func (r *Resolver) Resolve(t Turn) []Mention {
 	for i, s := range sents {
 		out = append(out, r.anaphors(local[i], i, s, out, topics, others)...)
 		out = append(out, r.implicit(local[i], i, s, out)...)
+	}
+	for _, o := range others {
+		if !namesTargetAfter(t, o, out) {
+			o.Kind = KindOther
+			out = append(out, o)
+		}
 	}
 	slices.SortStableFunc(out, func(a, b Mention) int {
 		if a.Start != b.Start {
@@ -405,18 +415,34 @@ func (r *Resolver) otherProposals(t Turn, sents []sentenceWords, found []Mention
 		}
 		for _, h := range phrase.Longest(hits) {
 			if !overlapsAny(found, h) && (len(r.owners(t, h)) > 0 || r.ownedByOther(t, h) || proposalToAct(t, h)) {
-				out = append(out, Mention{Kind: KindAnaphor, Sentence: i, Start: h.Start, End: h.End})
+				out = append(out, mention(t, "", KindAnaphor, i, h))
 			}
 		}
 		// "your idea of an informal dialogue … we support that proposal":
 		// an idea of something named is another proposal.
 		for _, w := range s.words {
 			if w.Lower == "idea" && strings.HasPrefix(strings.ToLower(t.Text[w.End:min(len(t.Text), w.End+4)]), " of") {
-				out = append(out, Mention{Kind: KindAnaphor, Sentence: i, Start: w.Start, End: w.End})
+				out = append(out, mention(t, "", KindAnaphor, i, phrase.Hit{Start: w.Start, End: w.End}))
 			}
 		}
 	}
 	return out
+}
+
+// namesTargetAfter reports whether a target's name follows proposal o in
+// the same phrase ("the proposal to establish a Programme of Action"): the
+// proposal is then that target, not another delegation's.
+func namesTargetAfter(t Turn, o Mention, found []Mention) bool {
+	for _, m := range found {
+		if m.Sentence != o.Sentence || m.Start < o.End || m.Kind != KindName && m.Kind != KindSponsor {
+			continue
+		}
+		gap := t.Text[o.End:m.Start]
+		if !strings.ContainsAny(gap, ".;:,") && len(strings.Fields(gap)) <= 4 {
+			return true
+		}
+	}
+	return false
 }
 
 // anyContextTopics returns the topic phrases of every sentence, for every

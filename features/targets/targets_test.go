@@ -1,6 +1,7 @@
 package targets
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -30,7 +31,14 @@ func turnOf(text, item, topic, speaker string) Turn {
 	return Turn{Text: text, Sentences: spans, AgendaItem: item, AgendaTopic: topic, Speaker: speaker}
 }
 
+// summary lists the mentions of targets ("target:kind:text"); other
+// delegations' proposals are left out (see summaryAll).
 func summary(ms []Mention) string {
+	return summaryAll(slices.DeleteFunc(slices.Clone(ms), func(m Mention) bool { return m.Kind == KindOther }))
+}
+
+// summaryAll lists every mention, other proposals (":other:text") included.
+func summaryAll(ms []Mention) string {
 	var out []string
 	for _, m := range ms {
 		out = append(out, m.Target+":"+m.Kind+":"+m.Text)
@@ -180,20 +188,23 @@ func FuzzResolve(f *testing.F) {
 // TestOtherProposalBlocksSalience: an anaphor right after another
 // delegation's proposal refers to that proposal, even when the meeting's
 // salient target (or the agenda) would offer one; without the other
-// proposal the same anaphor takes the salient target.
+// proposal the same anaphor takes the salient target. The other proposals
+// are reported as KindOther mentions without a target.
 func TestOtherProposalBlocksSalience(t *testing.T) {
 	r := resolver(t)
 	cases := []struct{ text, want string }{
-		{"We appreciate your idea of an informal dialogue with stakeholders. We support that proposal.", ""},
-		{"We also support the proposal made yesterday by Kenya. The proposal is modest and practical.", ""},
+		{"We appreciate your idea of an informal dialogue with stakeholders. We support that proposal.", ":other:idea"},
+		{"We also support the proposal made yesterday by Kenya. The proposal is modest and practical.", ":other:the proposal"},
 		{"We also support capacity building. The proposal is modest and practical.", "modalities:anaphor:The proposal"},
 		{"We support the proposal made by Kenya. We also support the revised proposal of 15 December. The proposal is balanced.",
-			"modalities:name:revised proposal of 15 December | modalities:anaphor:The proposal"},
+			":other:the proposal | modalities:name:revised proposal of 15 December | modalities:anaphor:The proposal"},
+		{"We support the proposal of Iran to hold informal consultations.", ":other:the proposal"},
+		{"We cannot support the proposal to establish a Programme of Action.", "poa:name:Programme of Action"},
 	}
 	for _, c := range cases {
 		tu := turnOf(c.text, "", "", "JAM")
 		tu.Salient = "modalities"
-		if got := summary(r.Resolve(tu)); got != c.want {
+		if got := summaryAll(r.Resolve(tu)); got != c.want {
 			t.Errorf("%q:\n got %s\nwant %s", c.text, got, c.want)
 		}
 	}

@@ -165,10 +165,13 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		return Result{}, false
 	}
 	topicOnly := topicOnlySentences(id, mentions)
-	implicit := map[int][]targets.Mention{}
+	implicit, others := map[int][]targets.Mention{}, map[int][]targets.Mention{}
 	for _, mt := range mentions {
-		if mt.Target == id && mt.Kind == targets.KindImplicit {
+		switch {
+		case mt.Target == id && mt.Kind == targets.KindImplicit:
 			implicit[mt.Sentence] = append(implicit[mt.Sentence], mt)
+		case mt.Kind == targets.KindOther:
+			others[mt.Sentence] = append(others[mt.Sentence], mt)
 		}
 	}
 	about := aboutTarget(len(sentences), named, other, op)
@@ -193,6 +196,10 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		a := analyse(i)
 		c := contribution{sentence: i, value: w * a.Score, neutral: a.Neutral, named: named[i], topic: topic}
 		for _, cu := range a.Cues {
+			if !cu.Attributed && cu.Value != 0 && governsAny(sentences[i], cu, others[i]) {
+				c.value -= w * cu.Value // "we support the proposal of Iran to ...": a verdict on another proposal
+				continue
+			}
 			if !cu.Attributed && (cu.Value != 0 || cu.Class == cues.ClassNeutral) {
 				c.cues = append(c.cues, cu.Text)
 			}
@@ -435,6 +442,25 @@ func governing(sentence string, a cues.Analysis, mt targets.Mention) (cues.Cue, 
 		}
 	}
 	return cues.Cue{}, false
+}
+
+// governsAny reports whether verb cue c takes one of the mentions (other
+// delegations' proposals) as its object: the mention follows it within
+// governReach words, with no punctuation between.
+func governsAny(sentence string, c cues.Cue, mentions []targets.Mention) bool {
+	if c.Class != cues.ClassSupport && c.Class != cues.ClassOppose {
+		return false
+	}
+	for _, mt := range mentions {
+		if mt.InSentence < c.End {
+			continue
+		}
+		gap := sentence[c.End:mt.InSentence]
+		if !strings.ContainsAny(gap, ".;:,") && len(strings.Fields(gap)) <= governReach {
+			return true
+		}
+	}
+	return false
 }
 
 // overlapsCue reports whether an implicit mention shares words with a cue

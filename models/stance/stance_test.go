@@ -92,6 +92,12 @@ func TestTurnLabels(t *testing.T) {
 		{"a parallel track", []string{"The Programme of Action would become a parallel track."}, "5", "regular-institutional-dialogue", "poa=oppose", 0},
 		{"not a parallel track", []string{"We support the Programme of Action, which does not become a parallel track."}, "5", "regular-institutional-dialogue", "poa=support", 0},
 		{"others' parallel track", []string{"We recall the Programme of Action.", "Some delegations claimed that it would become a parallel track."}, "5", "regular-institutional-dialogue", "poa=neutral", 0},
+		// Found by heldout40: support for another delegation's proposal is
+		// none for the target.
+		{"support for Iran's proposal", []string{"We have studied the revised proposal of 15 December.", "We support the proposal of Iran to hold informal consultations."},
+			"3", "organizational-matters", "modalities=neutral", 0},
+		{"support for the target", []string{"We have studied the revised proposal of 15 December.", "We support it."},
+			"3", "organizational-matters", "modalities=support", 1},
 		// Found by heldout36: a negator belongs to the verb cue after it.
 		{"not supporting a parallel mechanism", []string{"We recall the Programme of Action.", "My delegation does not support launching a parallel mechanism."}, "5", "regular-institutional-dialogue", "poa=oppose", 1},
 		// Found by heldout35: "not part of" negates no act.
