@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"github.com/plenary/plenary/datasets/config"
@@ -285,7 +286,9 @@ func (o *Output) Commit(ctx context.Context, m *Manifest) error {
 		}
 	}
 	t0 := time.Now()
+	labelStage("corpus")
 	nd, nl, err := o.writeCorpus(ctx)
+	pprof.SetGoroutineLabels(ctx)
 	if err != nil {
 		return err
 	}

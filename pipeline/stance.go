@@ -41,7 +41,7 @@ type featureStage struct {
 }
 
 func (s *featureStage) run(d *Document, clock *stageClock) error {
-	t0 := clock.now()
+	t0 := clock.enter("sentiment")
 	d.Tone = make([][]sentiment.Sentence, len(d.Transcript.Turns))
 	for i := range d.Transcript.Turns {
 		for _, sn := range d.Annotations[i].Sentences {
@@ -49,7 +49,7 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 		}
 	}
 	clock.since("sentiment", t0)
-	t0 = clock.now()
+	t0 = clock.enter("alignment")
 	for i, t := range d.Transcript.Turns {
 		if !speaksForItself(t) {
 			continue
@@ -59,7 +59,7 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 		}
 	}
 	clock.since("alignment", t0)
-	t0 = clock.now()
+	t0 = clock.enter("stance")
 	salient, agenda := "", ""
 	edgesOf := map[int][]alignment.Edge{}
 	for _, e := range d.Edges {
