@@ -28,6 +28,14 @@ type docRows struct {
 func rowsOf(d *Document, gaz *gazetteer.Gazetteer) docRows {
 	tr := d.Transcript
 	var r docRows
+	var nSent, nTok, nEnt int
+	for _, a := range d.Annotations {
+		nSent, nTok, nEnt = nSent+len(a.Sentences), nTok+len(a.Tokens), nEnt+len(a.Entities)
+	}
+	r.interventions = make([]tables.Intervention, 0, len(tr.Turns))
+	r.sentences = make([]tables.SentenceRow, 0, nSent)
+	r.tokens = make([]tables.TokenRow, 0, nTok)
+	r.entities = make([]tables.EntityRow, 0, nEnt)
 	for i, t := range tr.Turns {
 		a := d.Annotations[i]
 		perSentence := make([]int32, len(a.Sentences)+1)

@@ -31,7 +31,7 @@ type Word struct {
 
 // Words splits s into words.
 func Words(s string) []Word {
-	var out []Word
+	out := make([]Word, 0, len(s)/5+1) // words of UN English average five bytes with their space
 	i := 0
 	for i < len(s) {
 		r, n := utf8.DecodeRuneInString(s[i:])

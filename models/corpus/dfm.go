@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/kljensen/snowball/english"
 	"gonum.org/v1/gonum/mat"
@@ -61,12 +62,11 @@ func Stopword(w string) bool {
 // and otherwise Snowball-stemmed (Porter2 English, each hyphen-separated
 // part on its own: "capacity-building" → "capac-build").
 func Terms(text string) (terms []string, words int) {
-	forEachWord(text, func(w string) {
+	forEachWord(text, func(b []byte) {
 		words++
-		if Stopword(w) {
-			return
+		if w := string(b); !Stopword(w) {
+			terms = append(terms, stem(w))
 		}
-		terms = append(terms, stem(w))
 	})
 	return terms, words
 }
@@ -87,10 +87,11 @@ func (c *Counter) Add(counts map[string]int, text string) (words int) {
 	if c.stems == nil {
 		c.stems = make(map[string]string)
 	}
-	forEachWord(text, func(w string) {
+	forEachWord(text, func(b []byte) {
 		words++
-		st, ok := c.stems[w]
+		st, ok := c.stems[string(b)] // no allocation for a word seen before
 		if !ok {
+			w := string(b)
 			if !Stopword(w) {
 				st = stem(w)
 			}
@@ -128,19 +129,21 @@ func joinerRune(r rune) bool {
 	return false
 }
 
-// forEachWord calls fn with every lower-case word token of text (see Terms).
-func forEachWord(text string, fn func(string)) {
-	rs := []rune(text)
-	var b strings.Builder
-	flush := func(letters int, digit bool) {
-		if b.Len() > 0 && !digit && letters > 1 {
-			fn(b.String())
-		}
-		b.Reset()
-	}
+// forEachWord calls fn with every lower-case word token of text (see
+// Terms). The bytes passed to fn are reused for the next token: fn must
+// copy what it keeps (string(w)), which a map lookup m[string(w)] does not
+// need to.
+func forEachWord(text string, fn func(w []byte)) {
+	var b []byte
 	letters, digit := 0, false
-	for i := 0; i < len(rs); i++ {
-		r := rs[i]
+	flush := func() {
+		if len(b) > 0 && !digit && letters > 1 {
+			fn(b)
+		}
+		b, letters, digit = b[:0], 0, false
+	}
+	for i := 0; i < len(text); {
+		r, n := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case wordRune(r):
 			if unicode.IsDigit(r) {
@@ -148,20 +151,24 @@ func forEachWord(text string, fn func(string)) {
 			} else if unicode.IsLetter(r) {
 				letters++
 			}
-			b.WriteRune(unicode.ToLower(r))
-		case joinerRune(r) && b.Len() > 0 && i+1 < len(rs) && wordRune(rs[i+1]):
-			switch r {
-			case '\'', '’':
-				b.WriteByte('\'')
-			default:
-				b.WriteByte('-')
+			b = utf8.AppendRune(b, unicode.ToLower(r))
+		case joinerRune(r) && len(b) > 0 && i+n < len(text) && wordRune(firstRune(text[i+n:])):
+			if r == '\'' || r == '’' {
+				b = append(b, '\'')
+			} else {
+				b = append(b, '-')
 			}
 		default:
-			flush(letters, digit)
-			letters, digit = 0, false
+			flush()
 		}
+		i += n
 	}
-	flush(letters, digit)
+	flush()
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
 }
 
 // DFM builds the document-feature matrix of a set of delegations: texts[i]
