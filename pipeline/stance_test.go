@@ -105,6 +105,7 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 38", "../datasets/annotations/heldout38/stance-gold.tsv", []string{"../datasets/annotations/heldout38"}, 0.85},
 		{"held-out 39", "../datasets/annotations/heldout39/stance-gold.tsv", []string{"../datasets/annotations/heldout39"}, 0.85},
 		{"held-out 40", "../datasets/annotations/heldout40/stance-gold.tsv", []string{"../datasets/annotations/heldout40"}, 0.85},
+		{"held-out 41", "../datasets/annotations/heldout41/stance-gold.tsv", []string{"../datasets/annotations/heldout41"}, 0.85},
 		// heldout42's modalities rows are few (8 polar or neutral), and two
 		// of them are still wrong: a topic addressed under another agenda
 		// item, and support for stakeholders with the verdict on the text

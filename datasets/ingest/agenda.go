@@ -130,8 +130,12 @@ func (a *agendaTracker) sentence(st agendaState, s string) agendaState {
 // laterClause reports whether a cue stands in a clause about what comes
 // later: right after "before", "until" or "once", alone or with a
 // subject pronoun ("before we", "before I open the floor, a brief word on
-// agenda item three" is an aside before the item in force).
+// agenda item three" is an aside before the item in force), or after
+// "then we will" (see thenClause).
 func laterClause(before string) bool {
+	if thenClause.MatchString(before) {
+		return true
+	}
 	b := strings.TrimSpace(before)
 	for _, w := range []string{"before", "before we", "before i", "before you", "until we", "until i", "once we", "once i"} {
 		if strings.HasSuffix(b, " "+w) || b == w {
@@ -140,6 +144,11 @@ func laterClause(before string) bool {
 	}
 	return false
 }
+
+// thenClause ends a clause that plans what comes after the item in force:
+// "We will continue with agenda item three …, and then we will proceed to
+// agenda item five".
+var thenClause = regexp.MustCompile(`(?i)\b(then|afterwards|after\s+that|later)\s+(we|i)\s+(will|shall)(\s+also)?\s*$`)
 
 // underTopic returns the topic named right after "under" in s ("under
 // organizational matters"), if any.

@@ -277,6 +277,9 @@ func TestAgendaAnnouncements(t *testing.T) {
 		{"This morning we resume our consideration of agenda item 5 on regular institutional dialogue. Kenya, please.", "5", "regular-institutional-dialogue"},
 		{"I would like to return to agenda item three before we continue our discussions under agenda item five. Kenya, please.", "3", ""},
 		{"We continue with agenda item five. Before I open the floor, a brief word on agenda item three. EU, please.", "5", ""},
+		// heldout41: the item after "and then we will" is the next one.
+		{"We will continue with agenda item three and the remaining speakers, and then we will proceed to agenda item five. Kenya, please.", "3", ""},
+		{"We have concluded agenda item three, and I would now like to proceed to agenda item five. Kenya, please.", "5", ""},
 		{"We will now take up agenda item three, organizational matters. I will come back to it under agenda item six. After this item we return to agenda item five. Kenya, please.", "3", "organizational-matters"},
 		{"We will continue with capacity building. Our report under agenda item 6 is due. Kenya, please.", "5", "capacity-building"},
 		// The topic named after "under", before the cue (found by heldout6).
