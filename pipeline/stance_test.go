@@ -112,6 +112,7 @@ func TestStanceQuality(t *testing.T) {
 		// left implicit ("the revised proposal does not do this").
 		{"held-out 42", "../datasets/annotations/heldout42/stance-gold.tsv", []string{"../datasets/annotations/heldout42"}, 0.70},
 		{"held-out 43", "../datasets/annotations/heldout43/stance-gold.tsv", []string{"../datasets/annotations/heldout43"}, 0.85},
+		{"held-out 45", "../datasets/annotations/heldout45/stance-gold.tsv", []string{"../datasets/annotations/heldout45"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

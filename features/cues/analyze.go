@@ -173,6 +173,9 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 			c.Hedged = true
 		}
 	}
+	if len(scope["cond"]) > 0 {
+		c.Hedged = true // "our support depends on …", "should the text be amended, we could go along"
+	}
 	c.Own = ownSubject(h, cl, scope)
 	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(words, h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope) || participleModifier(words, h)))
 	if verbClass(class) && hypothetical(h, scope) && !question(raw) && (classSign[class] > 0) != c.Negated {

@@ -106,6 +106,7 @@ type Lexicon struct {
 	CriteriaModals []Entry `yaml:"criteria_modals"`
 	DoubleNegators []Entry `yaml:"double_negators"`
 	Hedges         []Entry `yaml:"hedges"`
+	Conditions     []Entry `yaml:"conditions"`
 	NotHedges      []Entry `yaml:"not_hedges"`
 	ContrastAfter  []Entry `yaml:"contrast_after"`
 	ContrastBefore []Entry `yaml:"contrast_before"`
@@ -198,7 +199,7 @@ func (l *Lexicon) compile() error {
 		l.negatedOnly[e.Phrase] = true
 	}
 	l.scope = map[string]*phrase.Set{}
-	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges, "nothedge": l.NotHedges,
+	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges, "cond": l.Conditions, "nothedge": l.NotHedges,
 		"after": l.ContrastAfter, "before": l.ContrastBefore, "attr": l.Attribution, "adopt": l.Adopting, "inst": l.Institutions, "first": l.FirstPerson,
 		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative, "act": l.ActNouns,
 		"cont": l.Continuers, "shift": l.TopicShifts, "modal": l.CriteriaModals, "restate": l.Restatements} {

@@ -106,6 +106,9 @@ func TestMinimalPairs(t *testing.T) {
 		{"a relative with its own subject is someone else's act", "We recall the initiatives, which others promote.", "0"},
 		{"a relative after a first-person object", "The rest of us will know who has objected.", "0"},
 		{"co-sponsoring it", "That is why the Netherlands co-sponsors it.", "+"},
+		{"support that depends on a condition", "Our support for the revised proposal depends on the full preservation of that character.", "0"},
+		{"support for an amended text", "Should the revised proposal be amended to give States more time, Pakistan could go along with it.", "0"},
+		{"support as it stands", "Pakistan can go along with the revised proposal.", "+"},
 		{"a passive relative is someone else's act", "The programme, which is being promoted outside this Group, is on the table.", "0"},
 	}
 	checkSigns(t, l, cases)
