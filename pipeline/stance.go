@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"math"
+	"regexp"
 	"slices"
 	"strings"
 
@@ -86,6 +87,11 @@ func (s *featureStage) run(d *Document, clock *stageClock) error {
 				own[e.Sentence-1] = append(own[e.Sentence-1], cues.Span{Start: e.Start - sn.Start, End: e.End - sn.Start})
 			}
 		}
+		if len(t.OnBehalfOf) > 0 {
+			for k, sn := range ann.Sentences {
+				own[k] = append(own[k], groupMembers(sn.Text)...)
+			}
+		}
 		mentions := s.resolver.Resolve(targets.Turn{Text: t.Text, Sentences: spans, AgendaItem: t.AgendaItem, AgendaTopic: t.AgendaTopic,
 			Speaker: t.Code, Salient: salient})
 		if last, ok := targets.LastExplicit(mentions); ok {
@@ -143,6 +149,21 @@ func bySponsor(r *stance.Result, code string, sponsors []string, mentions []targ
 // button a little early, our intervention is on item three").
 func speaksForItself(t ingest.Turn) bool {
 	return t.Role != ingest.RoleChair && t.Code != "" && !t.Procedural
+}
+
+// membersOf matches the members of the group a statement is made for
+// ("Forum members can accept", "our member States support").
+var membersOf = regexp.MustCompile(`(?i)\b(member\s+states|member\s+countries|members)\b`)
+
+// groupMembers returns the spans of sentence that name the members of the
+// group the speaker speaks for: in a group statement they are the
+// speaker, not a third party.
+func groupMembers(sentence string) []cues.Span {
+	var out []cues.Span
+	for _, m := range membersOf.FindAllStringIndex(sentence, -1) {
+		out = append(out, cues.Span{Start: m[0], End: m[1]})
+	}
+	return out
 }
 
 // namesSpeaker reports whether an entity code names the speaker of turn t:

@@ -9,6 +9,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -112,7 +113,9 @@ func TestStanceQuality(t *testing.T) {
 		// left implicit ("the revised proposal does not do this").
 		{"held-out 42", "../datasets/annotations/heldout42/stance-gold.tsv", []string{"../datasets/annotations/heldout42"}, 0.70},
 		{"held-out 43", "../datasets/annotations/heldout43/stance-gold.tsv", []string{"../datasets/annotations/heldout43"}, 0.85},
+		{"held-out 44", "../datasets/annotations/heldout44/stance-gold.tsv", []string{"../datasets/annotations/heldout44"}, 0.85},
 		{"held-out 45", "../datasets/annotations/heldout45/stance-gold.tsv", []string{"../datasets/annotations/heldout45"}, 0.85},
+		{"held-out 46", "../datasets/annotations/heldout46/stance-gold.tsv", []string{"../datasets/annotations/heldout46"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)
@@ -255,6 +258,28 @@ func TestBySponsor(t *testing.T) {
 		}
 		if c.want == stance.Support && r.Evidence != 2 {
 			t.Errorf("%s: evidence %d, want the naming sentence 2", c.name, r.Evidence)
+		}
+	}
+}
+
+// TestGroupMembers: in a group statement, "members" and "member States"
+// are the speaker.
+func TestGroupMembers(t *testing.T) {
+	cases := []struct {
+		sentence string
+		want     []string
+	}{
+		{"Forum members can accept your revised proposal.", []string{"members"}},
+		{"Our member States support it, as do the members of the Group.", []string{"member States", "members"}},
+		{"Some delegations support it.", nil},
+	}
+	for _, c := range cases {
+		var got []string
+		for _, sp := range groupMembers(c.sentence) {
+			got = append(got, c.sentence[sp.Start:sp.End])
+		}
+		if !slices.Equal(got, c.want) {
+			t.Errorf("%q: %q, want %q", c.sentence, got, c.want)
 		}
 	}
 }

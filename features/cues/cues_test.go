@@ -109,6 +109,8 @@ func TestMinimalPairs(t *testing.T) {
 		{"support that depends on a condition", "Our support for the revised proposal depends on the full preservation of that character.", "0"},
 		{"support for an amended text", "Should the revised proposal be amended to give States more time, Pakistan could go along with it.", "0"},
 		{"support as it stands", "Pakistan can go along with the revised proposal.", "+"},
+		{"ready to adopt", "The 40 countries on whose behalf I speak stand ready to adopt your revised proposal.", "+"},
+		{"championing", "The EU continues to champion the Programme of Action.", "+"},
 		{"a passive relative is someone else's act", "The programme, which is being promoted outside this Group, is on the table.", "0"},
 	}
 	checkSigns(t, l, cases)

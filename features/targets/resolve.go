@@ -418,6 +418,13 @@ func (r *Resolver) otherProposals(t Turn, sents []sentenceWords, found []Mention
 				out = append(out, mention(t, "", KindAnaphor, i, h))
 			}
 		}
+		// "Singapore's proposal to open its fellowship programme": a
+		// delegation's proposal named by its possessive alone.
+		for k := 0; k+1 < len(s.words); k++ {
+			if h, ok := r.possessedProposal(t, s.words, k); ok && !overlapsAny(found, h) && !overlapsAny(out, h) {
+				out = append(out, mention(t, "", KindAnaphor, i, h))
+			}
+		}
 		// "your idea of an informal dialogue … we support that proposal":
 		// an idea of something named is another proposal.
 		for _, w := range s.words {
@@ -443,6 +450,31 @@ func namesTargetAfter(t Turn, o Mention, found []Mention) bool {
 		}
 	}
 	return false
+}
+
+// proposalNouns are the nouns a delegation's proposal goes by.
+var proposalNouns = map[string]bool{"proposal": true, "proposals": true, "initiative": true, "idea": true, "paper": true,
+	"amendment": true, "amendments": true, "suggestion": true, "draft": true, "text": true}
+
+// possessedProposal reports whether words k and k+1 are a delegation's
+// possessive and a proposal noun ("Singapore's proposal"), as a hit over
+// both; a target's sponsors' proposals ("France's proposal") are the
+// explicit mentions' business, not this.
+func (r *Resolver) possessedProposal(t Turn, words []phrase.Word, k int) (phrase.Hit, bool) {
+	w := words[k].Lower
+	if !proposalNouns[words[k+1].Lower] || !(strings.HasSuffix(w, "'s") || strings.HasSuffix(w, "’s")) {
+		return phrase.Hit{}, false
+	}
+	ms := r.gaz.Find(t.Text[words[k].Start:words[k].End])
+	if len(ms) == 0 || ms[0].Demonym {
+		return phrase.Hit{}, false
+	}
+	for _, tg := range r.set.Targets {
+		if slices.Contains(tg.Sponsors, ms[0].Code) {
+			return phrase.Hit{}, false
+		}
+	}
+	return phrase.Hit{First: k, Last: k + 1, Start: words[k].Start, End: words[k+1].End}, true
 }
 
 // anyContextTopics returns the topic phrases of every sentence, for every

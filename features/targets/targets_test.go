@@ -200,6 +200,8 @@ func TestOtherProposalBlocksSalience(t *testing.T) {
 			":other:the proposal | modalities:name:revised proposal of 15 December | modalities:anaphor:The proposal"},
 		{"We support the proposal of Iran to hold informal consultations.", ":other:the proposal"},
 		{"We cannot support the proposal to establish a Programme of Action.", "poa:name:Programme of Action"},
+		{"We also welcome Singapore's proposal to open its fellowship programme.", ":other:Singapore's proposal"},
+		{"The United Kingdom backed rev.1 in December and we back the December text today.", "modalities:name:rev.1 | modalities:name:December text"},
 	}
 	for _, c := range cases {
 		tu := turnOf(c.text, "", "", "JAM")
