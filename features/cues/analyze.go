@@ -311,12 +311,26 @@ func thirdParty(words []phrase.Word, h phrase.Hit, cl clause, scope map[string][
 		}
 	}
 	for _, s := range scope["third"] {
-		if near(s, subjectWindow) && (lastOwn < 0 || s.First > lastOwn && relativePronoun(words[s.First].Lower) && objectPronoun(words[lastOwn].Lower)) {
+		if near(s, subjectWindow) && (lastOwn < 0 || s.First > lastOwn && (relativePronoun(words[s.First].Lower) && objectPronoun(words[lastOwn].Lower) || subordinateBetween(words, lastOwn, s.First))) {
 			return true
 		}
 	}
 	return false
 }
+
+// subordinateBetween reports whether a subordinating conjunction stands
+// between words i and j: "that we consider necessary when a state objects"
+// gives the objection its own subject.
+func subordinateBetween(words []phrase.Word, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if subordinators[words[k].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+var subordinators = map[string]bool{"when": true, "whenever": true, "if": true, "where": true, "because": true, "since": true, "unless": true, "once": true}
 
 // objectPronoun reports whether a first-person word is an object ("the
 // rest of us"), which makes no one the subject of what follows.

@@ -111,6 +111,7 @@ func TestMinimalPairs(t *testing.T) {
 		{"support as it stands", "Pakistan can go along with the revised proposal.", "+"},
 		{"ready to adopt", "The 40 countries on whose behalf I speak stand ready to adopt your revised proposal.", "+"},
 		{"championing", "The EU continues to champion the Programme of Action.", "+"},
+		{"a subordinate clause with its own subject", "It provides the transparency that we consider necessary when a state objects to an organisation.", "0"},
 		{"a passive relative is someone else's act", "The programme, which is being promoted outside this Group, is on the table.", "0"},
 	}
 	checkSigns(t, l, cases)
