@@ -116,6 +116,10 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 44", "../datasets/annotations/heldout44/stance-gold.tsv", []string{"../datasets/annotations/heldout44"}, 0.85},
 		{"held-out 45", "../datasets/annotations/heldout45/stance-gold.tsv", []string{"../datasets/annotations/heldout45"}, 0.85},
 		{"held-out 46", "../datasets/annotations/heldout46/stance-gold.tsv", []string{"../datasets/annotations/heldout46"}, 0.85},
+		{"held-out 47", "../datasets/annotations/heldout47/stance-gold.tsv", []string{"../datasets/annotations/heldout47"}, 0.85},
+		{"held-out 48", "../datasets/annotations/heldout48/stance-gold.tsv", []string{"../datasets/annotations/heldout48"}, 0.85},
+		{"held-out 49", "../datasets/annotations/heldout49/stance-gold.tsv", []string{"../datasets/annotations/heldout49"}, 0.85},
+		{"held-out 50", "../datasets/annotations/heldout50/stance-gold.tsv", []string{"../datasets/annotations/heldout50"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)

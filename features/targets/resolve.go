@@ -424,6 +424,9 @@ func (r *Resolver) otherProposals(t Turn, sents []sentenceWords, found []Mention
 			if h, ok := r.possessedProposal(t, s.words, k); ok && !overlapsAny(found, h) && !overlapsAny(out, h) {
 				out = append(out, mention(t, "", KindAnaphor, i, h))
 			}
+			if h, ok := r.agentProposal(t, s.words, k); ok && !overlapsAny(found, h) && !overlapsAny(out, h) {
+				out = append(out, mention(t, "", KindAnaphor, i, h))
+			}
 		}
 		// "your idea of an informal dialogue … we support that proposal":
 		// an idea of something named is another proposal.
@@ -456,6 +459,32 @@ func namesTargetAfter(t Turn, o Mention, found []Mention) bool {
 var proposalNouns = map[string]bool{"proposal": true, "proposals": true, "initiative": true, "idea": true, "paper": true,
 	"amendment": true, "amendments": true, "suggestion": true, "draft": true, "text": true}
 
+// agentProposal reports whether words k and k+1 are "the" and a proposal
+// noun followed by its author, a delegation that sponsors no target: "the
+// suggestion made by the Russian Federation", "the idea put forward by
+// Kenya", "the amendment of Mexico".
+func (r *Resolver) agentProposal(t Turn, words []phrase.Word, k int) (phrase.Hit, bool) {
+	if words[k].Lower != "the" || !proposalNouns[words[k+1].Lower] {
+		return phrase.Hit{}, false
+	}
+	rest := phrase.Words(t.Text[words[k+1].End:min(len(t.Text), words[k+1].End+40)])
+	j := 0
+	for j < len(rest) && (madeVerbs[rest[j].Lower] || rest[j].Lower == "forward") {
+		j++
+	}
+	if j >= len(rest) || rest[j].Lower != "by" && (j > 0 || rest[j].Lower != "of") {
+		return phrase.Hit{}, false
+	}
+	after := t.Text[words[k+1].End+rest[j].End:]
+	after = strings.TrimPrefix(strings.TrimLeft(after, " "), "the ")
+	ms := r.gaz.Find(after[:min(len(after), 40)])
+	if len(ms) == 0 || ms[0].Start > 1 || ms[0].Demonym || r.speakerSponsors(ms[0].Code) {
+		return phrase.Hit{}, false
+	}
+	return phrase.Hit{First: k, Last: k + 1, Start: words[k].Start, End: words[k+1].End}, true
+}
+
+
 // possessedProposal reports whether words k and k+1 are a delegation's
 // possessive and a proposal noun ("Singapore's proposal"), as a hit over
 // both; a target's sponsors' proposals ("France's proposal") are the
@@ -469,10 +498,8 @@ func (r *Resolver) possessedProposal(t Turn, words []phrase.Word, k int) (phrase
 	if len(ms) == 0 || ms[0].Demonym {
 		return phrase.Hit{}, false
 	}
-	for _, tg := range r.set.Targets {
-		if slices.Contains(tg.Sponsors, ms[0].Code) {
-			return phrase.Hit{}, false
-		}
+	if r.speakerSponsors(ms[0].Code) {
+		return phrase.Hit{}, false
 	}
 	return phrase.Hit{First: k, Last: k + 1, Start: words[k].Start, End: words[k+1].End}, true
 }
@@ -610,10 +637,12 @@ func (r *Resolver) madeBySpeaker(t Turn, h phrase.Hit) bool {
 	return false
 }
 
-// madeVerbs are the verbs by which a speaker says it made a proposal.
+// madeVerbs are the verbs by which a speaker says it made a proposal (and
+// that stand between a proposal and "by" its author).
 var madeVerbs = map[string]bool{"made": true, "circulated": true, "presented": true, "submitted": true, "tabled": true,
 	"put": true, "proposed": true, "introduced": true, "launched": true, "shared": true}
 
+// speakerSponsors reports whether code sponsors one of the targets.
 func (r *Resolver) speakerSponsors(code string) bool {
 	for _, t := range r.set.Targets {
 		if slices.Contains(t.Sponsors, code) {

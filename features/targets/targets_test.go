@@ -201,6 +201,8 @@ func TestOtherProposalBlocksSalience(t *testing.T) {
 		{"We support the proposal of Iran to hold informal consultations.", ":other:the proposal"},
 		{"We cannot support the proposal to establish a Programme of Action.", "poa:name:Programme of Action"},
 		{"We also welcome Singapore's proposal to open its fellowship programme.", ":other:Singapore's proposal"},
+		{"We support the suggestion made by the Russian Federation to continue.", ":other:the suggestion"},
+		{"We support the amendment of Mexico.", ":other:the amendment"},
 		{"The United Kingdom backed rev.1 in December and we back the December text today.", "modalities:name:rev.1 | modalities:name:December text"},
 	}
 	for _, c := range cases {

@@ -196,8 +196,11 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		a := analyse(i)
 		c := contribution{sentence: i, value: w * a.Score, neutral: a.Neutral, named: named[i], topic: topic}
 		for _, cu := range a.Cues {
-			if !cu.Attributed && cu.Value != 0 && governsAny(sentences[i], cu, others[i]) {
-				c.value -= w * cu.Value // "we support the proposal of Iran to ...": a verdict on another proposal
+			if !cu.Attributed && cu.Value != 0 && (governsAny(sentences[i], cu, others[i]) || !named[i] && newObject(sentences[i], cu)) {
+				// "we support the proposal of Iran to ...", and after the
+				// target, "Brazil would welcome a Chair's summary": a
+				// verdict on something else.
+				c.value -= w * cu.Value
 				continue
 			}
 			if !cu.Attributed && (cu.Value != 0 || cu.Class == cues.ClassNeutral) {
@@ -442,6 +445,17 @@ func governing(sentence string, a cues.Analysis, mt targets.Mention) (cues.Cue, 
 		}
 	}
 	return cues.Cue{}, false
+}
+
+// newObject reports whether verb cue c, in a sentence that does not name
+// the target, takes an indefinite object ("would welcome a Chair's
+// summary"): something new, not the target the sentence carries on from.
+func newObject(sentence string, c cues.Cue) bool {
+	if c.Class != cues.ClassSupport && c.Class != cues.ClassOppose {
+		return false
+	}
+	ws := phrase.Words(sentence[c.End:min(len(sentence), c.End+12)])
+	return len(ws) > 0 && (ws[0].Lower == "a" || ws[0].Lower == "an")
 }
 
 // governsAny reports whether verb cue c takes one of the mentions (other

@@ -98,6 +98,9 @@ func TestTurnLabels(t *testing.T) {
 			"3", "organizational-matters", "modalities=neutral", 0},
 		{"support for the target", []string{"We have studied the revised proposal of 15 December.", "We support it."},
 			"3", "organizational-matters", "modalities=support", 1},
+		// Found by heldout50: after the target, a verdict on something new.
+		{"a verdict on a new thing after the target", []string{"We take note of your answers on the revised proposal of 15 December.", "Finally, we would welcome a Chair's summary, as long as it is short."},
+			"3", "organizational-matters", "modalities=neutral", 0},
 		// Found by heldout36: a negator belongs to the verb cue after it.
 		{"not supporting a parallel mechanism", []string{"We recall the Programme of Action.", "My delegation does not support launching a parallel mechanism."}, "5", "regular-institutional-dialogue", "poa=oppose", 1},
 		// Found by heldout35: "not part of" negates no act.
