@@ -1,6 +1,7 @@
 package main
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -27,6 +28,7 @@ type benchFlags struct {
 	cores    string
 	baseline bool
 	keep     string
+	repeat   int
 }
 
 func newBenchCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -43,6 +45,11 @@ the pipeline labels by stage; the timed run is not profiled). Alongside, on the 
 cores, prose v3's own NewDocument with default options (tokens, sentences,
 tags, entities) runs over each file, one file per core at a time, in its
 own child process; the ratio is prose's wall time over plenary's.
+
+Each row is timed --repeat times (default 3), plenary and prose in turn,
+so that a machine whose speed drifts or that is busy for a moment weighs
+on both alike; the table gives the median wall times and their ratio, and
+a line below it the lowest and highest ratio of the single repetitions.
 
 --copies and --cores take comma-separated lists; every combination is run.
 Memory for growing corpora: plenary bench --copies 25,250 --baseline=false.`,
@@ -63,6 +70,7 @@ Memory for growing corpora: plenary bench --copies 25,250 --baseline=false.`,
 	fl.StringVar(&f.cores, "cores", defaultCores(), "numbers of cores to run with")
 	fl.BoolVar(&f.baseline, "baseline", true, "also run prose v3 alone on the same files and cores")
 	fl.StringVar(&f.keep, "keep", "", "build the corpora and outputs in DIR and keep them (default: a temporary directory)")
+	fl.IntVar(&f.repeat, "repeat", 3, "timed runs of plenary and of prose per row, interleaved; the table gives the medians")
 	return cmd
 }
 
@@ -176,6 +184,7 @@ type benchRow struct {
 	turns, tokens int
 	stages        map[string]float64
 	prose         *childRun
+	ratios        []float64 // per repetition
 }
 
 func runBench(ctx context.Context, copies, cores []int, f benchFlags, stdout, stderr io.Writer) error {
@@ -196,7 +205,7 @@ func runBench(ctx context.Context, copies, cores []int, f benchFlags, stdout, st
 		}
 		for _, c := range cores {
 			fmt.Fprintf(stderr, "bench: %d transcripts, %d words, %d cores: plenary ...\n", corpus.files, corpus.words, c)
-			row, err := benchOnce(ctx, root, corpus, n, c, f.baseline, stderr)
+			row, err := benchOnce(ctx, root, corpus, n, c, f, stderr)
 			if err != nil {
 				return err
 			}
@@ -207,13 +216,31 @@ func runBench(ctx context.Context, copies, cores []int, f benchFlags, stdout, st
 	return nil
 }
 
-func benchOnce(ctx context.Context, root string, corpus benchCorpus, copies, cores int, baseline bool, stderr io.Writer) (benchRow, error) {
+func benchOnce(ctx context.Context, root string, corpus benchCorpus, copies, cores int, f benchFlags, stderr io.Writer) (benchRow, error) {
 	out := filepath.Join(root, fmt.Sprintf("out-%d-%d", copies, cores))
-	p, err := runChild(ctx, cores, "run", "-q", "--force", "--workers", strconv.Itoa(cores), "--out", out, corpus.dir)
-	if err != nil {
-		return benchRow{}, err
+	row := benchRow{copies: copies, cores: cores, corpus: corpus}
+	var plenary, prose []childRun
+	for r := range max(f.repeat, 1) {
+		fmt.Fprintf(stderr, "bench: %d transcripts, %d cores, run %d: plenary ...\n", corpus.files, cores, r+1)
+		p, err := runChild(ctx, cores, "run", "-q", "--force", "--workers", strconv.Itoa(cores), "--out", out, corpus.dir)
+		if err != nil {
+			return row, err
+		}
+		plenary = append(plenary, p)
+		if f.baseline {
+			fmt.Fprintf(stderr, "bench: %d transcripts, %d cores, run %d: prose v3 NewDocument ...\n", corpus.files, cores, r+1)
+			b, err := runChild(ctx, cores, "bench-prose", "--workers", strconv.Itoa(cores), corpus.dir)
+			if err != nil {
+				return row, err
+			}
+			prose = append(prose, b)
+		}
 	}
-	row := benchRow{copies: copies, cores: cores, corpus: corpus, plenary: p}
+	row.plenary, row.ratios = median(plenary), ratios(prose, plenary)
+	if len(prose) > 0 {
+		b := median(prose)
+		row.prose = &b
+	}
 	raw, err := os.ReadFile(filepath.Join(out, pipeline.ManifestName))
 	if err != nil {
 		return row, err
@@ -223,8 +250,8 @@ func benchOnce(ctx context.Context, root string, corpus benchCorpus, copies, cor
 		return row, fmt.Errorf("bench: %s: %w", out, err)
 	}
 	row.turns, row.tokens = m.Totals.Turns, m.Totals.Tokens
-	// The stage split comes from a second, profiled run: profiling costs
-	// a little time, which the timed run above does not pay.
+	// The stage split comes from one more, profiled run: profiling costs
+	// a little time, which the timed runs above do not pay.
 	prof := filepath.Join(root, fmt.Sprintf("cpu-%d-%d.prof", copies, cores))
 	if _, err := runChild(ctx, cores, "run", "-q", "--force", "--workers", strconv.Itoa(cores), "--cpuprofile", prof, "--out", out+"-profiled", corpus.dir); err != nil {
 		return row, err
@@ -232,15 +259,28 @@ func benchOnce(ctx context.Context, root string, corpus benchCorpus, copies, cor
 	if row.stages, err = stageCPU(prof); err != nil {
 		return row, err
 	}
-	if baseline {
-		fmt.Fprintf(stderr, "bench: %d transcripts, %d cores: prose v3 NewDocument ...\n", corpus.files, cores)
-		b, err := runChild(ctx, cores, "bench-prose", "--workers", strconv.Itoa(cores), corpus.dir)
-		if err != nil {
-			return row, err
-		}
-		row.prose = &b
-	}
 	return row, nil
+}
+
+// median returns the run with the median wall time (the lower middle one
+// of an even number) and the highest peak memory of all runs.
+func median(runs []childRun) childRun {
+	sorted := slices.Clone(runs)
+	slices.SortFunc(sorted, func(a, b childRun) int { return cmp.Compare(a.wall, b.wall) })
+	m := sorted[(len(sorted)-1)/2]
+	for _, r := range runs {
+		m.peakMB = max(m.peakMB, r.peakMB)
+	}
+	return m
+}
+
+// ratios returns prose's wall time over plenary's for each repetition.
+func ratios(prose, plenary []childRun) []float64 {
+	var out []float64
+	for i := range min(len(prose), len(plenary)) {
+		out = append(out, prose[i].wall.Seconds()/plenary[i].wall.Seconds())
+	}
+	return out
 }
 
 func printBench(w io.Writer, rows []benchRow) {
@@ -257,6 +297,13 @@ func printBench(w io.Writer, rows []benchRow) {
 		fmt.Fprintf(w, "| %d | %d | %d | %.2f | %.0f | %.0f | %.0f %s\n", r.corpus.files, r.corpus.words, r.cores, s,
 			float64(r.corpus.words)/s, float64(r.turns)/s, r.plenary.peakMB, prose)
 	}
+	for _, r := range rows {
+		if len(r.ratios) > 1 {
+			fmt.Fprintf(w, "\n%d transcripts, %d cores: ratio of single repetitions %.1f× to %.1f× (%d runs each)", r.corpus.files, r.cores,
+				slices.Min(r.ratios), slices.Max(r.ratios), len(r.ratios))
+		}
+	}
+	fmt.Fprintln(w)
 	fmt.Fprintln(w, "\nCPU seconds per stage (samples of a CPU profile of a second run, by stage label; other: start-up, garbage collection, scheduler):")
 	names := []string{"ingest", "nlp", "stance", "sentiment", "alignment", "write", "corpus", "other"}
 	fmt.Fprintf(w, "\n| transcripts | cores | %s |\n|---:|---:|%s\n", strings.Join(names, " | "), strings.Repeat("---:|", len(names)))

@@ -63,3 +63,19 @@ func TestPrintBench(t *testing.T) {
 		}
 	}
 }
+
+// TestMedianAndRatios: the median run's wall time, the highest peak
+// memory, and one ratio per repetition.
+func TestMedianAndRatios(t *testing.T) {
+	runs := []childRun{{wall: 5 * time.Second, peakMB: 100}, {wall: 3 * time.Second, peakMB: 300}, {wall: 4 * time.Second, peakMB: 200}}
+	if m := median(runs); m.wall != 4*time.Second || m.peakMB != 300 {
+		t.Errorf("median = %v, %v MB; want 4s, 300 MB", m.wall, m.peakMB)
+	}
+	if m := median(runs[:2]); m.wall != 3*time.Second {
+		t.Errorf("median of two = %v, want the lower, 3s", m.wall)
+	}
+	prose := []childRun{{wall: 50 * time.Second}, {wall: 36 * time.Second}}
+	if got := ratios(prose, runs); len(got) != 2 || got[0] != 10 || got[1] != 12 {
+		t.Errorf("ratios = %v, want [10 12]", got)
+	}
+}
