@@ -304,7 +304,7 @@ func printBench(w io.Writer, rows []benchRow) {
 		}
 	}
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "\nCPU seconds per stage (samples of a CPU profile of a second run, by stage label; other: start-up, garbage collection, scheduler):")
+	fmt.Fprintln(w, "\nCPU seconds per stage (samples of a CPU profile of one more, profiled run, by stage label; other: start-up, garbage collection, scheduler):")
 	names := []string{"ingest", "nlp", "stance", "sentiment", "alignment", "write", "corpus", "other"}
 	fmt.Fprintf(w, "\n| transcripts | cores | %s |\n|---:|---:|%s\n", strings.Join(names, " | "), strings.Repeat("---:|", len(names)))
 	for _, r := range rows {

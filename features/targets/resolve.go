@@ -484,7 +484,6 @@ func (r *Resolver) agentProposal(t Turn, words []phrase.Word, k int) (phrase.Hit
 	return phrase.Hit{First: k, Last: k + 1, Start: words[k].Start, End: words[k+1].End}, true
 }
 
-
 // possessedProposal reports whether words k and k+1 are a delegation's
 // possessive and a proposal noun ("Singapore's proposal"), as a hit over
 // both; a target's sponsors' proposals ("France's proposal") are the
