@@ -128,13 +128,14 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 52", "../datasets/annotations/heldout52/stance-gold.tsv", []string{"../datasets/annotations/heldout52"}, 0.85},
 		{"held-out 53", "../datasets/annotations/heldout53/stance-gold.tsv", []string{"../datasets/annotations/heldout53"}, 0.85},
 		{"held-out 54", "../datasets/annotations/heldout54/stance-gold.tsv", []string{"../datasets/annotations/heldout54"}, 0.85},
-		// heldout55 and heldout57 arrived at the end of a session and were
+		// heldout55, 56 and 57 arrived at the end of a session and were
 		// scored but not yet worked through: heldout55's Programme of
 		// Action rows are few (7 polar or neutral) and two are still wrong;
 		// heldout57 carries positions in rhetorical questions and in
 		// appeals to the earlier arrangement by pronoun (docs/stance.md,
 		// known limits). Their floors guard against regressions only.
 		{"held-out 55", "../datasets/annotations/heldout55/stance-gold.tsv", []string{"../datasets/annotations/heldout55"}, 0.65},
+		{"held-out 56", "../datasets/annotations/heldout56/stance-gold.tsv", []string{"../datasets/annotations/heldout56"}, 0.75},
 		{"held-out 57", "../datasets/annotations/heldout57/stance-gold.tsv", []string{"../datasets/annotations/heldout57"}, 0.60},
 		{"held-out 58", "../datasets/annotations/heldout58/stance-gold.tsv", []string{"../datasets/annotations/heldout58"}, 0.85},
 	}
