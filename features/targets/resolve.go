@@ -467,21 +467,12 @@ func (r *Resolver) agentProposal(t Turn, words []phrase.Word, k int) (phrase.Hit
 	if words[k].Lower != "the" || !proposalNouns[words[k+1].Lower] {
 		return phrase.Hit{}, false
 	}
-	rest := phrase.Words(t.Text[words[k+1].End:min(len(t.Text), words[k+1].End+40)])
-	j := 0
-	for j < len(rest) && (madeVerbs[rest[j].Lower] || rest[j].Lower == "forward") {
-		j++
-	}
-	if j >= len(rest) || rest[j].Lower != "by" && (j > 0 || rest[j].Lower != "of") {
+	h := phrase.Hit{First: k, Last: k + 1, Start: words[k].Start, End: words[k+1].End}
+	codes := r.owners(t, h)
+	if len(codes) == 0 || slices.ContainsFunc(codes, r.speakerSponsors) {
 		return phrase.Hit{}, false
 	}
-	after := t.Text[words[k+1].End+rest[j].End:]
-	after = strings.TrimPrefix(strings.TrimLeft(after, " "), "the ")
-	ms := r.gaz.Find(after[:min(len(after), 40)])
-	if len(ms) == 0 || ms[0].Start > 1 || ms[0].Demonym || r.speakerSponsors(ms[0].Code) {
-		return phrase.Hit{}, false
-	}
-	return phrase.Hit{First: k, Last: k + 1, Start: words[k].Start, End: words[k+1].End}, true
+	return h, true
 }
 
 // possessedProposal reports whether words k and k+1 are a delegation's
@@ -636,8 +627,7 @@ func (r *Resolver) madeBySpeaker(t Turn, h phrase.Hit) bool {
 	return false
 }
 
-// madeVerbs are the verbs by which a speaker says it made a proposal (and
-// that stand between a proposal and "by" its author).
+// madeVerbs are the verbs by which a speaker says it made a proposal.
 var madeVerbs = map[string]bool{"made": true, "circulated": true, "presented": true, "submitted": true, "tabled": true,
 	"put": true, "proposed": true, "introduced": true, "launched": true, "shared": true}
 
