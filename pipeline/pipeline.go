@@ -150,7 +150,8 @@ func Run(ctx context.Context, inputs []Input, opt Options, sink Sink) (Stats, er
 	g, ctx := errgroup.WithContext(ctx)
 	window := make(chan struct{}, 4*workers) // documents in flight
 	jobs := source(ctx, g, inputs, window)
-	featured := stage(ctx, g, workers, jobs, func(d *Document) error {
+	var failed firstError
+	featured := stage(ctx, g, workers, jobs, &failed, func(d *Document) error {
 		if err := ingestOne(ing, d, opt.Strict, clock); err != nil {
 			return err
 		}
@@ -175,6 +176,11 @@ func Run(ctx context.Context, inputs []Input, opt Options, sink Sink) (Stats, er
 		})
 	})
 	if err := g.Wait(); err != nil {
+		if failed.err != nil {
+			// A document's own error, not the reorder buffer's report of
+			// the document that never arrived because of it.
+			return stats, failed.err
+		}
 		return stats, err
 	}
 	for k, v := range clock.d {
@@ -229,10 +235,25 @@ func source(ctx context.Context, g *errgroup.Group, inputs []Input, window chan 
 	return out
 }
 
+// firstError keeps the first error a worker met. A worker's error reaches
+// the errgroup only after the worker has returned, and by then the closing
+// of its output may already have let the reorder buffer report a missing
+// document; the run reports the worker's error instead.
+type firstError struct {
+	once sync.Once
+	err  error
+}
+
+// set records err if it is the first and returns it.
+func (f *firstError) set(err error) error {
+	f.once.Do(func() { f.err = err })
+	return err
+}
+
 // stage runs fn on every document from in with the given number of
 // workers and passes the documents on; it closes its output when all
 // workers are done.
-func stage(ctx context.Context, g *errgroup.Group, workers int, in <-chan *Document, fn func(*Document) error) <-chan *Document {
+func stage(ctx context.Context, g *errgroup.Group, workers int, in <-chan *Document, failed *firstError, fn func(*Document) error) <-chan *Document {
 	out := make(chan *Document, workers)
 	var wg sync.WaitGroup
 	for range workers {
@@ -244,7 +265,7 @@ func stage(ctx context.Context, g *errgroup.Group, workers int, in <-chan *Docum
 					return err
 				}
 				if err := fn(d); err != nil {
-					return err
+					return failed.set(err)
 				}
 				select {
 				case out <- d:
