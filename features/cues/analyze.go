@@ -63,6 +63,9 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 			continue // a scope phrase, not a cue ("not" in "not true that")
 		}
 		c := l.cue(sentence, words, h, clauseOf(clauses, h.First), scope, hits)
+		if evaluative(c.Class) && l.judgesNeutralAct(words, h, hits) {
+			c.Value = 0
+		}
 		a.Cues = append(a.Cues, c)
 		switch {
 		case c.Attributed:
@@ -78,6 +81,17 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 	return a
 }
 
+// judgesNeutralAct reports whether evaluative cue h judges an act that
+// takes no position: "it would be useful to prejudge the outcome", "it is
+// important to study the text further" (an infinitive whose verb is a
+// neutral cue) say nothing for or against the target.
+func (l *Lexicon) judgesNeutralAct(words []phrase.Word, h phrase.Hit, hits []phrase.Hit) bool {
+	if h.Last+2 >= len(words) || words[h.Last+1].Lower != "to" {
+		return false
+	}
+	return slices.ContainsFunc(hits, func(k phrase.Hit) bool { return k.First == h.Last+2 && l.classOf[k.Pattern] == ClassNeutral })
+}
+
 // scopeOf finds a sentence's cues and scope phrases; own are the spans
 // where it names the speaker.
 func (l *Lexicon) scopeOf(sentence string, words []phrase.Word, own []Span) ([]phrase.Hit, map[string][]phrase.Hit) {
@@ -87,7 +101,7 @@ func (l *Lexicon) scopeOf(sentence string, words []phrase.Word, own []Span) ([]p
 	scope["hedge"] = dropInside(dropInside(scope["hedge"], scope["nothedge"]), scope["dneg"]) // "hard to imagine how" sets no condition
 	scope["third"] = describing(sentence, words, notAgents(words, lowerCaseOnly(words, scope["third"])))
 	scope["first"] = append(scope["first"], ownHits(words, own)...)
-	scope["attr"] = notAgents(words, notAdopted(scope["attr"], scope["adopt"]))
+	scope["attr"] = ownSpeech(words, notAgents(words, notAdopted(scope["attr"], scope["adopt"])), scope["first"], scope["third"])
 	return cueHits, scope
 }
 
@@ -152,10 +166,14 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 			c.Start = min(c.Start, n.Start)
 		}
 	}
+	direct := flips > 0
 	for _, n := range scope["dneg"] {
 		if n.Last < h.First && n.First >= cl.first && !clauseAfterComma(sentence, words, n, h, scope) && !conjoined(sentence, words, n, h) {
 			flips++
 		}
+	}
+	if verbClass(class) && regretted(words, h, cl, scope) {
+		flips++
 	}
 	c.Negated = flips%2 == 1 && !l.unnegatable[raw]
 	refusal := (classSign[class] < 0) != c.Negated
@@ -191,7 +209,10 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 	v := classSign[class] * weight * cl.factor
 	if c.Negated {
 		v = -v
-	} else if l.negatedOnly[raw] {
+	} else if l.negatedOnly[raw] && !direct {
+		// "no objection" counts only under its negator, which a double
+		// negation may flip back: "we do not share the view that it
+		// cannot coexist" keeps the cue, with its plain sign.
 		v = 0
 	}
 	if c.Hedged {
@@ -202,6 +223,44 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 		c.Value = 0 // no negative zero in reports
 	}
 	return c
+}
+
+// regretted reports whether a regret phrase governs verb cue h in a
+// passive clause, which flips it: one of the regrets stands before it in
+// its clause, "be" or "been" stands between them or in the cue, and no
+// first-person word outside a relative clause does ("we regret that it could not be
+// adopted": the speaker wanted it adopted; "we regret that it will be
+// adopted": the speaker did not).
+func regretted(words []phrase.Word, h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
+	for _, r := range scope["regret"] {
+		if r.First < cl.first || r.Last >= h.First {
+			continue
+		}
+		if slices.ContainsFunc(scope["first"], func(f phrase.Hit) bool {
+			return f.First > r.Last && f.Last < h.First && !relativeBetween(words, r.Last, f.First)
+		}) {
+			continue
+		}
+		for k := r.Last + 1; k <= h.Last; k++ {
+			if w := words[k].Lower; w == "be" || w == "been" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// relativeBetween reports whether a relative pronoun stands between words
+// i and j: a first-person word after it is the subject of an aside
+// ("your proposal, which we were ready to support, could not be
+// adopted"), not of the clause.
+func relativeBetween(words []phrase.Word, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if relativePronoun(words[k].Lower) {
+			return true
+		}
+	}
+	return false
 }
 
 // hypotheticals mark a cue as a disposition rather than a verdict ("would
@@ -421,13 +480,30 @@ func newSubject(sentence string, words []phrase.Word, n, h phrase.Hit, scope map
 }
 
 // clauseAfterComma reports whether a clause with a first-person subject
-// starts after a comma between a double negator and a cue: "there is no
+// starts after a comma between a double negator and a cue, or the cue
+// stands in a non-restrictive relative clause: "there is no
 // element that Japan could not support, and Japan is one of its
 // co-sponsors" — the double negation does not reach the second clause
 // (while in "wrong to say that we, as a group, oppose it" it does).
 func clauseAfterComma(sentence string, words []phrase.Word, n, h phrase.Hit, scope map[string][]phrase.Hit) bool {
+	comma := func(k int) bool { return strings.Contains(sentence[words[k-1].End:words[k].Start], ",") }
 	for k := n.Last + 1; k <= h.First && k < len(words); k++ {
-		if !strings.Contains(sentence[words[k-1].End:words[k].Start], ",") {
+		if !comma(k) {
+			continue
+		}
+		if relativePronoun(words[k].Lower) {
+			// ", which we were ready to support," is an aside: the
+			// clause resumes after its closing comma ("regret that your
+			// proposal, which we were ready to support, could not be
+			// adopted"), and the aside is outside the double negation.
+			end := k + 1
+			for end < len(words) && !comma(end) {
+				end++
+			}
+			if h.First < end {
+				return true
+			}
+			k = end
 			continue
 		}
 		subj := k
@@ -551,6 +627,36 @@ func notAdopted(attr, adopt []phrase.Hit) []phrase.Hit {
 	}
 	return out
 }
+
+// ownSpeech drops attribution phrases that are the speaker's own verbs of
+// saying: "China also wishes to say that …", "we have argued that …"
+// introduce the speaker's view, not a report of someone else's. A
+// phrase counts when all its words are active speech words and a
+// first-person subject (or the speaker's name) stands at most
+// subjectWindow words before it with no third party in between; "he
+// said", "it was said" and "we are told" keep their attribution.
+func ownSpeech(words []phrase.Word, attr, first, third []phrase.Hit) []phrase.Hit {
+	return slices.DeleteFunc(attr, func(a phrase.Hit) bool {
+		for k := a.First; k <= a.Last; k++ {
+			if !speechWords[words[k].Lower] {
+				return false
+			}
+		}
+		for _, f := range first {
+			if f.Last >= a.First || a.First-f.Last > subjectWindow || objectPronoun(words[f.Last].Lower) {
+				continue
+			}
+			if !slices.ContainsFunc(third, func(t phrase.Hit) bool { return t.First > f.Last && t.Last < a.First }) {
+				return true
+			}
+		}
+		return false
+	})
+}
+
+// speechWords make up the active verbs of saying of the attribution list.
+var speechWords = map[string]bool{"like": true, "to": true, "say": true, "says": true, "said": true, "that": true, "claim": true, "claimed": true,
+	"argue": true, "argued": true, "have": true, "has": true, "suggested": true, "alleged": true}
 
 // Continues reports whether a sentence opens by carrying on from the one
 // before ("For these reasons, ...", "It also ...", "Therefore ..."): one of

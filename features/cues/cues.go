@@ -122,6 +122,7 @@ type Lexicon struct {
 	Continuers     []Entry `yaml:"continuers"`
 	TopicShifts    []Entry `yaml:"topic_shifts"`
 	Restatements   []Entry `yaml:"restatements"`
+	Regrets        []Entry `yaml:"regrets"`
 
 	Source, SHA256 string `yaml:"-"`
 	Raw            []byte `yaml:"-"`
@@ -202,7 +203,7 @@ func (l *Lexicon) compile() error {
 	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges, "cond": l.Conditions, "nothedge": l.NotHedges,
 		"after": l.ContrastAfter, "before": l.ContrastBefore, "attr": l.Attribution, "adopt": l.Adopting, "inst": l.Institutions, "first": l.FirstPerson,
 		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative, "act": l.ActNouns,
-		"cont": l.Continuers, "shift": l.TopicShifts, "modal": l.CriteriaModals, "restate": l.Restatements} {
+		"cont": l.Continuers, "shift": l.TopicShifts, "modal": l.CriteriaModals, "restate": l.Restatements, "regret": l.Regrets} {
 		var ps []phrase.Pattern
 		for _, e := range list {
 			p, err := phrase.Compile(e.Phrase, e.Weight, false)

@@ -156,6 +156,27 @@ func TestOwnPossessive(t *testing.T) {
 	}
 }
 
+// TestOwnSpeechIsNotAttribution: a verb of saying whose subject is the
+// speaker introduces the speaker's own view (found by heldout55).
+func TestOwnSpeechIsNotAttribution(t *testing.T) {
+	l := lexicon(t)
+	cases := []signCase{
+		{"first person says", "We would like to say that the proposal is unbalanced.", "-"},
+		{"first person argued", "We have argued that the proposal is unbalanced.", "-"},
+		{"others say", "Some delegations would like to say that the proposal is unbalanced.", "0"},
+		{"third person said", "He said that the proposal is unbalanced.", "0"},
+		{"passive report", "We are told that the proposal is unbalanced.", "0"},
+	}
+	checkSigns(t, l, cases)
+	s := "China also wishes to say that the proposal is unbalanced."
+	if a := l.Analyze(s); a.Score != 0 {
+		t.Errorf("%q without the speaker scored %.2f", s, a.Score)
+	}
+	if a := l.Analyze(s, Span{0, 5}); a.Score >= 0 {
+		t.Errorf("%q said by China scored %.2f", s, a.Score)
+	}
+}
+
 func TestNeutralAndCourtesyFlags(t *testing.T) {
 	l := lexicon(t)
 	if a := l.Analyze("We take note of the proposal."); !a.Neutral || a.Polar() {
@@ -324,6 +345,20 @@ func TestMoreScopeRules(t *testing.T) {
 		{"set aside", "We ask that the additional elements of the text be set aside.", "-"},
 		{"join us in", "We invite you to join us in establishing it.", "+"},
 		{"a rhetorical question is not hedged by its object", "How can we accept a text which obliges states to justify themselves?", "-"},
+		// Found by heldout59.
+		{"regret that it was not adopted", "We regret that the proposal could not be adopted.", "+"},
+		{"regret that it will be adopted", "We regret that the proposal will be adopted.", "-"},
+		{"regret for the speaker's own refusal", "We regret that we cannot support the proposal.", "-"},
+		{"regret with an impersonal subject in a position", "Canada regrets that it is not in a position to accept the proposal.", "-"},
+		{"regret for a judgement", "We regret that the proposal is unbalanced.", "-"},
+		{"an aside is outside the double negation", "We regret that your proposal, which we were ready to support, could not be adopted.", "+"},
+		{"an aside is outside a double negator's scope", "It would be wrong to say that your proposal, which we cannot support, is balanced.", "-"},
+		{"a judgement of a neutral act", "We do not think it would be useful to prejudge the outcome.", "0"},
+		{"a judgement of an act", "It would be useful to adopt the proposal.", "+"},
+		{"a negated-only cue under double negation", "We do not share the view that the programme cannot coexist with this group.", "+"},
+		{"a negated-only cue asked about", "Would it replace this group or coexist with it?", "0"},
+		{"a negated-only cue negated", "The programme cannot coexist with this group.", "-"},
+		{"lived with", "We could have lived with your proposal.", "+"},
 	}
 	checkSigns(t, l, cases)
 }

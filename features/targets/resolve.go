@@ -170,7 +170,11 @@ func (r *Resolver) explicit(t Turn, i int, s sentenceWords) []Mention {
 			if excluded(ct, s.words, h) {
 				continue
 			}
-			out = append(out, mention(t, id, KindName, i, h))
+			kind := KindName
+			if generic(s.words, h) {
+				kind = KindTopic
+			}
+			out = append(out, mention(t, id, kind, i, h))
 		}
 	}
 	for ti, ct := range r.set.compiled {
@@ -186,6 +190,16 @@ func (r *Resolver) explicit(t Turn, i int, s sentenceWords) []Mention {
 	}
 	return out
 }
+
+// generic reports whether a name stands after a quantifier that makes it
+// any instance of its kind ("any modalities for their participation
+// should be agreed by consensus"): the target's subject matter, not the
+// target.
+func generic(words []phrase.Word, h phrase.Hit) bool {
+	return h.First > 0 && quantifiers[words[h.First-1].Lower]
+}
+
+var quantifiers = map[string]bool{"any": true, "whatever": true, "every": true, "all": true}
 
 // anaphors resolves the anaphors of sentence i against the mentions found
 // so far. Overlapping anaphors ("the compromise", "the compromise

@@ -111,6 +111,11 @@ func TestResolveDistractors(t *testing.T) {
 		{"an item referred to late in the sentence is no announcement", "We will revert, as we said under agenda item three, on the revised proposal.", item5, rid, "EGY", ""},
 		{"naming another target ends the announced item", "On item three, we will revert on the revised proposal. We support the POA and its modalities.", item5, rid, "EGY",
 			"modalities:anaphor:the revised proposal | poa:name:POA"},
+		// Found by heldout55.
+		{"a name after a quantifier is the subject matter", "Any modalities for their participation should be agreed by consensus.", item3, org, "AZE",
+			"modalities:topic:modalities for their participation | modalities:topic:modalities"},
+		{"the same name without it is the target", "The modalities for their participation should be agreed by consensus.", item3, org, "AZE",
+			"modalities:name:modalities for their participation | modalities:topic:modalities"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
