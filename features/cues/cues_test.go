@@ -359,6 +359,12 @@ func TestMoreScopeRules(t *testing.T) {
 		{"a negated-only cue asked about", "Would it replace this group or coexist with it?", "0"},
 		{"a negated-only cue negated", "The programme cannot coexist with this group.", "-"},
 		{"lived with", "We could have lived with your proposal.", "+"},
+		// Found by heldout61.
+		{"coming back to it is no backing", "We are studying the proposal and will come back to it.", "0"},
+		{"backing it", "We back the proposal.", "+"},
+		{"a design condition with rather than", "It can be that mechanism, provided it draws on this group rather than competing with it.", "0"},
+		{"answering concerns", "The Group finds that it answers both of these concerns.", "+"},
+		{"not taking concerns into account", "The proposal does not take our concerns into account.", "-"},
 	}
 	checkSigns(t, l, cases)
 }
