@@ -75,9 +75,18 @@ func (a *agendaTracker) update(st agendaState, text string) agendaState {
 func (a *agendaTracker) sentence(st agendaState, s string) agendaState {
 	opening := st == agendaState{}
 	for _, p := range a.plans {
-		if !(opening && a.sameDay[p]) && containsWord(s, p) {
+		i := indexWord(s, p)
+		if i < 0 || opening && a.sameDay[p] {
+			continue
+		}
+		// A plan in a later coordinate clause leaves the clauses before
+		// it in force: "we will devote this afternoon to agenda item
+		// three, and we will take up agenda item five tomorrow".
+		c := planClauseStart(s[:i])
+		if c <= 0 {
 			return st
 		}
+		s = s[:c]
 	}
 	from := -1
 	for _, c := range a.closings {
@@ -125,6 +134,16 @@ func (a *agendaTracker) sentence(st agendaState, s string) agendaState {
 		}
 	}
 	return st
+}
+
+// planClauseStart returns where the last coordinate clause of before
+// begins (at ", and", ", but" or ";"), or -1 when before is one clause.
+func planClauseStart(before string) int {
+	c := -1
+	for _, sep := range []string{", and ", ", but ", "; "} {
+		c = max(c, strings.LastIndex(before, sep))
+	}
+	return c
 }
 
 // laterClause reports whether a cue stands in a clause about what comes

@@ -285,6 +285,11 @@ func TestAgendaAnnouncements(t *testing.T) {
 		// The topic named after "under", before the cue (found by heldout6).
 		{"We have come to the end of the list on capacity building. I would like to take a few minutes, under organizational matters, to return to a question that has been with us. Kenya, please.", "3", "organizational-matters"},
 		{"We have come to the end of the list on capacity building. I would like to take a few minutes to return to a question that has been with us. Kenya, please.", "", ""},
+		// heldout57: a plan in a later coordinate clause leaves the first
+		// clause's announcement in force.
+		{"As we agreed, we will devote this afternoon to agenda item three, on the modalities for stakeholder participation, and we will take up agenda item five tomorrow morning. Kenya, please.", "3", "organizational-matters"},
+		{"We will take up agenda item five tomorrow morning. Kenya, please.", "", ""},
+		{"Tomorrow, and only then, we will take up agenda item five. Kenya, please.", "", ""},
 	}
 	for _, c := range cases {
 		tr, err := in.Parse("a.txt", []byte(doc("Chair", c.chair, "Kenya", "Thank you.")))
