@@ -63,7 +63,7 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 			continue // a scope phrase, not a cue ("not" in "not true that")
 		}
 		c := l.cue(sentence, words, h, clauseOf(clauses, h.First), scope, hits)
-		if evaluative(c.Class) && l.judgesNeutralAct(words, h, hits) {
+		if evaluative(c.Class) && (l.judgesNeutralAct(words, h, hits) || proposesOther(words, h)) {
 			c.Value = 0
 		}
 		a.Cues = append(a.Cues, c)
@@ -195,7 +195,7 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 		c.Hedged = true // "our support depends on …", "should the text be amended, we could go along"
 	}
 	c.Own = ownSubject(h, cl, scope)
-	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(words, h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope) || participleModifier(words, h)))
+	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(words, h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || othersObject(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope) || participleModifier(words, h)))
 	if verbClass(class) && hypothetical(h, scope) && !question(raw) && (classSign[class] > 0) != c.Negated {
 		// Support for "an arrangement which ..." is support for a
 		// hypothetical; rejecting "a text which ..." rejects every text
@@ -440,6 +440,40 @@ func passiveAgent(words []phrase.Word, h phrase.Hit, scope map[string][]phrase.H
 		}
 	}
 	return true
+}
+
+// othersObject reports whether verb cue h is a noun that a third party's
+// relative clause takes as its object: "the support that many delegations
+// expressed", "the objections which some states raised" report what
+// others did.
+func othersObject(words []phrase.Word, h phrase.Hit, scope map[string][]phrase.Hit) bool {
+	k := h.Last + 1
+	if k >= len(words) || words[k].Lower != "that" && words[k].Lower != "which" {
+		return false
+	}
+	return slices.ContainsFunc(scope["third"], func(t phrase.Hit) bool { return t.First > k && t.First <= k+2 })
+}
+
+// proposesOther reports whether evaluative cue h describes an indefinite
+// alternative the speaker puts forward: "a useful compromise would be for
+// this Group to hold focused discussions", "a good solution could be to
+// ..." judge what follows, not the target.
+func proposesOther(words []phrase.Word, h phrase.Hit) bool {
+	indefinite := false
+	for k := max(0, h.First-2); k < h.First; k++ {
+		if w := words[k].Lower; w == "a" || w == "an" {
+			indefinite = true
+		}
+	}
+	if !indefinite {
+		return false
+	}
+	for j := h.Last + 1; j <= h.Last+3 && j+2 < len(words); j++ {
+		if hypotheticals[words[j].Lower] && words[j+1].Lower == "be" && (words[j+2].Lower == "for" || words[j+2].Lower == "to") {
+			return true
+		}
+	}
+	return false
 }
 
 // sameSegment reports whether no comma separates a hedge from a cue: a

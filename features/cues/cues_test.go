@@ -185,6 +185,9 @@ func TestNeutralAndCourtesyFlags(t *testing.T) {
 	if a := l.Analyze("We thank the Chair for his efforts."); !a.Courtesy || a.Polar() {
 		t.Errorf("thanks: %+v", a)
 	}
+	if a := l.Analyze("We are not yet in a position to express a view on the programme."); !a.Neutral || a.Polar() {
+		t.Errorf("undecided under a negator: %+v", a)
+	}
 }
 
 func TestParseErrors(t *testing.T) {
@@ -365,6 +368,13 @@ func TestMoreScopeRules(t *testing.T) {
 		{"a design condition with rather than", "It can be that mechanism, provided it draws on this group rather than competing with it.", "0"},
 		{"answering concerns", "The Group finds that it answers both of these concerns.", "+"},
 		{"not taking concerns into account", "The proposal does not take our concerns into account.", "-"},
+		// Found by heldout56.
+		{"support that others expressed", "We are grateful for the support that many delegations expressed for that proposal.", "0"},
+		{"support that we expressed", "We recall the support that we expressed for that proposal.", "+"},
+		{"an indefinite alternative put forward", "Perhaps a useful compromise would be for this Group to hold focused discussions.", "0"},
+		{"the target judged", "The proposal is a useful compromise.", "+"},
+		{"undecided under a negator", "We are not yet in a position to express a view on the programme.", "0"},
+		{"not a viable option", "We do not consider the programme to be a viable option.", "-"},
 	}
 	checkSigns(t, l, cases)
 }
