@@ -143,7 +143,9 @@ func (r *Resolver) Resolve(t Turn) []Mention {
 	topics := r.anyContextTopics(sents)
 	others := r.otherProposals(t, sents, out)
 	for i, s := range sents {
-		out = append(out, r.anaphors(local[i], i, s, out, topics, others)...)
+		found, chained := r.anaphors(local[i], i, s, out, topics, others)
+		out = append(out, found...)
+		others = append(others, chained...)
 		out = append(out, r.implicit(local[i], i, s, out)...)
 	}
 	for _, o := range others {
@@ -203,8 +205,12 @@ var quantifiers = map[string]bool{"any": true, "whatever": true, "every": true, 
 
 // anaphors resolves the anaphors of sentence i against the mentions found
 // so far. Overlapping anaphors ("the compromise", "the compromise
-// solution") count once, as the longest.
-func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found, topics, others []Mention) []Mention {
+// solution") count once, as the longest. The demonstrative anaphors that
+// refer to another proposal are returned apart (chained): they keep that
+// proposal salient for the sentences after them ("a proposal that we circulated
+// ... We believe this proposal responds ... We invite all to support the
+// proposal").
+func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found, topics, others []Mention) (out, chained []Mention) {
 	var hits []phrase.Hit
 	listedBy := map[[2]int]map[int]bool{} // span → targets whose anaphors match it
 	for ti, ct := range r.set.compiled {
@@ -219,17 +225,30 @@ func (r *Resolver) anaphors(t Turn, i int, s sentenceWords, found, topics, other
 			}
 		}
 	}
-	var out []Mention
 	for _, h := range phrase.Longest(hits) {
-		if overlapsAny(found, h) || namedRightAfter(t, h, found) || proposalToAct(t, h) {
+		if overlapsAny(found, h) || namedRightAfter(t, h, found) || proposalToAct(t, h) || overlapsAny(others, h) {
 			continue
 		}
-		if id, ok := r.resolveAnaphor(t, i, h, found, topics, others, listedBy[[2]int{h.Start, h.End}]); ok {
+		id, ok := r.resolveAnaphor(t, i, h, found, topics, others, listedBy[[2]int{h.Start, h.End}])
+		switch {
+		case ok:
 			out = append(out, mention(t, id, KindAnaphor, i, h))
+		case id == otherProposal && demonstrative(s.words[h.First].Lower):
+			chained = append(chained, mention(t, "", KindAnaphor, i, h))
 		}
 	}
-	return out
+	return out, chained
 }
+
+// demonstrative reports whether an anaphor's first word points back at
+// what was just said ("this proposal"), which "the" does less surely ("the
+// revised proposal" after "some delegations consider ..." is still the
+// Chair's).
+func demonstrative(w string) bool { return w == "this" || w == "that" || w == "these" }
+
+// otherProposal is what resolveAnaphor returns, with false, for an
+// anaphor that refers to another proposal named just before it.
+const otherProposal = "(other)"
 
 // resolveAnaphor decides which target, if any, anaphor h of sentence i
 // refers to; listed holds the indexes of the targets whose anaphors
@@ -272,7 +291,7 @@ func (r *Resolver) resolveAnaphor(t Turn, i int, h phrase.Hit, found, topics, ot
 		}
 	}
 	if lastOther >= 0 {
-		return "", false
+		return otherProposal, false
 	}
 	// Context: the single target under discussion that lists the anaphor.
 	var cands []string
@@ -442,6 +461,16 @@ func (r *Resolver) otherProposals(t Turn, sents []sentenceWords, found []Mention
 				out = append(out, mention(t, "", KindAnaphor, i, h))
 			}
 		}
+		// "a proposal that we circulated last week": the speaker's own
+		// proposal, introduced with an indefinite article.
+		for k, w := range s.words {
+			if k > 0 && proposalNouns[w.Lower] && indefinite[s.words[k-1].Lower] {
+				h := phrase.Hit{First: k - 1, Last: k, Start: s.words[k-1].Start, End: w.End}
+				if (r.ownedByOther(t, h) || madeBefore(s.words, k-1) && !r.speakerSponsors(t.Speaker)) && !overlapsAny(out, h) {
+					out = append(out, mention(t, "", KindAnaphor, i, h))
+				}
+			}
+		}
 		// "your idea of an informal dialogue … we support that proposal":
 		// an idea of something named is another proposal.
 		for _, w := range s.words {
@@ -452,6 +481,21 @@ func (r *Resolver) otherProposals(t Turn, sents []sentenceWords, found []Mention
 	}
 	return out
 }
+
+// madeBefore reports whether the speaker's verb of making stands in the
+// four words before word k: "we circulated a proposal", "we have put
+// forward an initiative".
+func madeBefore(words []phrase.Word, k int) bool {
+	for j := max(0, k-4); j < k; j++ {
+		if (words[j].Lower == "we" || words[j].Lower == "i") && slices.ContainsFunc(words[j+1:k], func(w phrase.Word) bool { return madeVerbs[w.Lower] }) {
+			return true
+		}
+	}
+	return false
+}
+
+// indefinite articles introduce a proposal not named before.
+var indefinite = map[string]bool{"a": true, "an": true}
 
 // namesTargetAfter reports whether a target's name follows proposal o in
 // the same phrase ("the proposal to establish a Programme of Action"): the

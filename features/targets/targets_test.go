@@ -111,6 +111,13 @@ func TestResolveDistractors(t *testing.T) {
 		{"an item referred to late in the sentence is no announcement", "We will revert, as we said under agenda item three, on the revised proposal.", item5, rid, "EGY", ""},
 		{"naming another target ends the announced item", "On item three, we will revert on the revised proposal. We support the POA and its modalities.", item5, rid, "EGY",
 			"modalities:anaphor:the revised proposal | poa:name:POA"},
+		// Found by heldout57: the speaker's own proposal, introduced with an
+		// indefinite article, stays the referent of "this proposal".
+		{"the speaker's own proposal, then this proposal", "We circulated a proposal last week. We believe this proposal responds to the calls we heard.", item5, rid, "THA", ""},
+		{"a proposal that we circulated, then this proposal", "Let me brief you on a proposal that we circulated. We invite all to support this proposal.", item5, rid, "THA", ""},
+		{"someone else's proposal, then the revised proposal", "Some delegations consider the revised proposal balanced. We are still studying the revised proposal.", item3, org, "CHN",
+			"modalities:anaphor:the revised proposal | modalities:anaphor:the revised proposal"},
+		{"without the own proposal, this proposal in context", "We believe this proposal responds to the calls we heard.", item5, rid, "THA", "poa:anaphor:this proposal"},
 		// Found by heldout55.
 		{"a name after a quantifier is the subject matter", "Any modalities for their participation should be agreed by consensus.", item3, org, "AZE",
 			"modalities:topic:modalities for their participation | modalities:topic:modalities"},
@@ -198,7 +205,7 @@ func FuzzResolve(f *testing.F) {
 func TestOtherProposalBlocksSalience(t *testing.T) {
 	r := resolver(t)
 	cases := []struct{ text, want string }{
-		{"We appreciate your idea of an informal dialogue with stakeholders. We support that proposal.", ":other:idea"},
+		{"We appreciate your idea of an informal dialogue with stakeholders. We support that proposal.", ":other:idea | :other:that proposal"},
 		{"We also support the proposal made yesterday by Kenya. The proposal is modest and practical.", ":other:the proposal"},
 		{"We also support capacity building. The proposal is modest and practical.", "modalities:anaphor:The proposal"},
 		{"We support the proposal made by Kenya. We also support the revised proposal of 15 December. The proposal is balanced.",

@@ -454,7 +454,10 @@ func newObject(sentence string, c cues.Cue) bool {
 	if c.Class != cues.ClassSupport && c.Class != cues.ClassOppose {
 		return false
 	}
-	ws := phrase.Words(sentence[c.End:min(len(sentence), c.End+12)])
+	ws := phrase.Words(sentence[c.End:min(len(sentence), c.End+24)])
+	if len(ws) > 1 && ws[1].Lower == "consensus" {
+		return false // "ready to join a consensus on it": the act, not a new object
+	}
 	return len(ws) > 0 && (ws[0].Lower == "a" || ws[0].Lower == "an")
 }
 

@@ -101,6 +101,9 @@ func TestTurnLabels(t *testing.T) {
 		// Found by heldout50: after the target, a verdict on something new.
 		{"a verdict on a new thing after the target", []string{"We take note of your answers on the revised proposal of 15 December.", "Finally, we would welcome a Chair's summary, as long as it is short."},
 			"3", "organizational-matters", "modalities=neutral", 0},
+		// Found by heldout57: joining "a consensus" on it is the act, not a new object.
+		{"joining a consensus on it", []string{"What your text does is write down the way the previous Group worked.", "For Japan, that is a reasonable basis, and we are ready to join a consensus on it today."},
+			"3", "organizational-matters", "modalities=support", 1},
 		// Found by heldout36: a negator belongs to the verb cue after it.
 		{"not supporting a parallel mechanism", []string{"We recall the Programme of Action.", "My delegation does not support launching a parallel mechanism."}, "5", "regular-institutional-dialogue", "poa=oppose", 1},
 		// Found by heldout35: "not part of" negates no act.
