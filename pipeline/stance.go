@@ -126,12 +126,13 @@ func mentionsTarget(mentions []targets.Mention, id string) bool {
 }
 
 // bySponsor gives a turn of one of the target's sponsors, which names the
-// target but has no polar cue on it, the label support: a delegation
+// target but has no cue on it (a neutral one, such as "will reserve its
+// comments", keeps it neutral), the label support: a delegation
 // presenting its own proposal ("The Programme of Action would be based on
 // a political declaration ...", said by Egypt) supports it. The evidence
 // is the first sentence that names the target.
 func bySponsor(r *stance.Result, code string, sponsors []string, mentions []targets.Mention) {
-	if r.Label != stance.Neutral || r.Raw != 0 || !slices.Contains(sponsors, code) {
+	if r.Label != stance.Neutral || r.Raw != 0 || len(r.Cues) > 0 || !slices.Contains(sponsors, code) {
 		return
 	}
 	k := slices.IndexFunc(mentions, func(m targets.Mention) bool { return m.Target == r.Target && m.Kind == targets.KindName })

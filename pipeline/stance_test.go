@@ -271,6 +271,7 @@ func TestBySponsor(t *testing.T) {
 		{"not a sponsor", "IND", stance.Result{Target: "poa", Label: stance.Neutral}, named, stance.Neutral},
 		{"a sponsor with weak cues of its own", "EGY", stance.Result{Target: "poa", Label: stance.Neutral, Raw: 0.3}, named, stance.Neutral},
 		{"a sponsor naming no target", "EGY", stance.Result{Target: "poa", Label: stance.Neutral}, []targets.Mention{{Target: "poa", Kind: targets.KindAnaphor}}, stance.Neutral},
+		{"a sponsor with a neutral cue (found by heldout64)", "EGY", stance.Result{Target: "poa", Label: stance.Neutral, Cues: []string{"reserve its comments"}}, named, stance.Neutral},
 	}
 	for _, c := range cases {
 		r := c.r

@@ -49,9 +49,13 @@ const (
 	ClassPositive = "evaluative_positive"
 	ClassNegative = "evaluative_negative"
 	ClassCourtesy = "courtesy"
+	// ClassNoPosition is for phrases that contain a cue but take no
+	// position ("rather than duplicating", a condition on a design): as
+	// the longest match they silence the cue inside them.
+	ClassNoPosition = "no_position"
 )
 
-var classSign = map[string]float64{ClassSupport: 1, ClassOppose: -1, ClassNeutral: 0, ClassPositive: 1, ClassNegative: -1, ClassCourtesy: 0}
+var classSign = map[string]float64{ClassSupport: 1, ClassOppose: -1, ClassNeutral: 0, ClassPositive: 1, ClassNegative: -1, ClassCourtesy: 0, ClassNoPosition: 0}
 
 // Entry is one lexicon phrase with its weight.
 type Entry struct {
@@ -99,6 +103,7 @@ type Lexicon struct {
 	Positive       []Entry `yaml:"evaluative_positive"`
 	Negative       []Entry `yaml:"evaluative_negative"`
 	Courtesy       []Entry `yaml:"courtesy"`
+	NoPosition     []Entry `yaml:"no_position"`
 	Negators       []Entry `yaml:"negators"`
 	NotNegators    []Entry `yaml:"not_negators"`
 	NegatedOnly    []Entry `yaml:"negated_only"`
@@ -179,7 +184,7 @@ func (l *Lexicon) compile() error {
 	for _, c := range []struct {
 		class string
 		list  []Entry
-	}{{ClassSupport, l.Support}, {ClassOppose, l.Oppose}, {ClassNeutral, l.Neutral}, {ClassPositive, l.Positive}, {ClassNegative, l.Negative}, {ClassCourtesy, l.Courtesy}} {
+	}{{ClassSupport, l.Support}, {ClassOppose, l.Oppose}, {ClassNeutral, l.Neutral}, {ClassPositive, l.Positive}, {ClassNegative, l.Negative}, {ClassCourtesy, l.Courtesy}, {ClassNoPosition, l.NoPosition}} {
 		for _, e := range c.list {
 			p, err := phrase.Compile(e.Phrase, e.Weight, false)
 			if err != nil {

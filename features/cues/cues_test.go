@@ -185,6 +185,9 @@ func TestNeutralAndCourtesyFlags(t *testing.T) {
 	if a := l.Analyze("We thank the Chair for his efforts."); !a.Courtesy || a.Polar() {
 		t.Errorf("thanks: %+v", a)
 	}
+	if a := l.Analyze("It should draw on this group rather than competing with it."); a.Neutral || a.Polar() {
+		t.Errorf("no position: %+v", a)
+	}
 	if a := l.Analyze("We are not yet in a position to express a view on the programme."); !a.Neutral || a.Polar() {
 		t.Errorf("undecided under a negator: %+v", a)
 	}
@@ -368,6 +371,10 @@ func TestMoreScopeRules(t *testing.T) {
 		{"a design condition with rather than", "It can be that mechanism, provided it draws on this group rather than competing with it.", "0"},
 		{"answering concerns", "The Group finds that it answers both of these concerns.", "+"},
 		{"not taking concerns into account", "The proposal does not take our concerns into account.", "-"},
+		// Found by heldout62 and heldout64.
+		{"cannot subscribe to", "Nicaragua cannot subscribe to the revised proposal.", "-"},
+		{"fails to address concerns", "The revised proposal still fails to address the concerns raised by many countries.", "-"},
+		{"disappointed that it was not adopted", "We were disappointed that your proposal could not be adopted.", "+"},
 		// Found by heldout56.
 		{"support that others expressed", "We are grateful for the support that many delegations expressed for that proposal.", "0"},
 		{"support that we expressed", "We recall the support that we expressed for that proposal.", "+"},
