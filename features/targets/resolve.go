@@ -610,6 +610,12 @@ var ownerLink = map[string]bool{"of": true, "by": true, "from": true, "made": tr
 	"yesterday": true, "earlier": true, "today": true, "this": true, "morning": true, "afternoon": true, "last": true,
 	"week": true, "recently": true, "also": true, "originally": true, "initially": true, "jointly": true}
 
+// titleLink are the words of a courtesy title between a link word and the
+// author ("made by the distinguished delegation of Iran"); they never
+// start the link ("the text the United Kingdom would have written" has no
+// author).
+var titleLink = map[string]bool{"the": true, "distinguished": true, "delegation": true, "delegations": true, "representative": true, "esteemed": true}
+
 // owners returns the codes of the delegations named right after the hit
 // as its owners: "the proposal of France and Egypt", "the initiative put
 // forward by Singapore".
@@ -617,7 +623,7 @@ func (r *Resolver) owners(t Turn, h phrase.Hit) []string {
 	rest := t.Text[h.End:min(len(t.Text), h.End+120)]
 	words := phrase.Words(rest)
 	k := 0
-	for k < len(words) && ownerLink[words[k].Lower] {
+	for k < len(words) && (ownerLink[words[k].Lower] || k > 0 && titleLink[words[k].Lower]) {
 		k++
 	}
 	if k == 0 || k >= len(words) {
