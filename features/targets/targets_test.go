@@ -111,6 +111,10 @@ func TestResolveDistractors(t *testing.T) {
 		{"an item referred to late in the sentence is no announcement", "We will revert, as we said under agenda item three, on the revised proposal.", item5, rid, "EGY", ""},
 		{"naming another target ends the announced item", "On item three, we will revert on the revised proposal. We support the POA and its modalities.", item5, rid, "EGY",
 			"modalities:anaphor:the revised proposal | poa:name:POA"},
+		// Found by heldout58: British spelling of the subject matter, which
+		// resolves an anaphor under another item.
+		{"organisations spelled the British way", "On the participation of non-governmental organisations, we cannot adopt the revised proposal.", item5, rid, "CUB",
+			"modalities:anaphor:the revised proposal"},
 		// Found by heldout60: a courtesy title before the author.
 		{"the proposal made by the distinguished delegation of Iran", "We support the proposal made by the distinguished delegation of Iran.", item3, org, "RUS", ""},
 		{"a relative clause is no author", "The revised proposal of 15 December is not the text the United Kingdom would have written.", item3, org, "GBR",
