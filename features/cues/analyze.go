@@ -718,6 +718,29 @@ func (l *Lexicon) Restates(sentence string) bool {
 	return len(l.scope["restate"].Find(words)) > 0
 }
 
+// ViewReaction reports how a sentence answers a view it follows: -1 when
+// it rejects it ("The Netherlands does not share that view.", "We read it
+// differently."), +1 when it adopts it ("We share that concern."), 0
+// otherwise. A rejection wins over the adoption it contains ("not share
+// that view"), and a negated adoption is one ("not in a position to share
+// that assessment").
+func (l *Lexicon) ViewReaction(sentence string) float64 {
+	words := phrase.Words(sentence)
+	if len(l.scope["vrej"].Find(words)) > 0 {
+		return -1
+	}
+	adopt := l.scope["vadopt"].Find(words)
+	if len(adopt) == 0 {
+		return 0
+	}
+	for _, n := range l.scope["neg"].Find(words) {
+		if n.Last < adopt[0].First && adopt[0].First-n.Last <= l.NegationWindow {
+			return -1 // "not in a position to share that assessment"
+		}
+	}
+	return 1
+}
+
 // Opening is how a sentence relates to the one before, read from its
 // first words: see Continues, ShiftsTopic and Contrasts.
 type Opening struct{ Continues, ShiftsTopic, Contrasts bool }

@@ -128,6 +128,8 @@ type Lexicon struct {
 	TopicShifts    []Entry `yaml:"topic_shifts"`
 	Restatements   []Entry `yaml:"restatements"`
 	Regrets        []Entry `yaml:"regrets"`
+	ViewRejections []Entry `yaml:"view_rejections"`
+	ViewAdoptions  []Entry `yaml:"view_adoptions"`
 
 	Source, SHA256 string `yaml:"-"`
 	Raw            []byte `yaml:"-"`
@@ -208,7 +210,8 @@ func (l *Lexicon) compile() error {
 	for name, list := range map[string][]Entry{"neg": l.Negators, "notneg": l.NotNegators, "dneg": l.DoubleNegators, "hedge": l.Hedges, "cond": l.Conditions, "nothedge": l.NotHedges,
 		"after": l.ContrastAfter, "before": l.ContrastBefore, "attr": l.Attribution, "adopt": l.Adopting, "inst": l.Institutions, "first": l.FirstPerson,
 		"third": l.ThirdParty, "poss": l.ThirdPoss, "indef": l.Indefinite, "rel": l.Relative, "act": l.ActNouns,
-		"cont": l.Continuers, "shift": l.TopicShifts, "modal": l.CriteriaModals, "restate": l.Restatements, "regret": l.Regrets} {
+		"cont": l.Continuers, "shift": l.TopicShifts, "modal": l.CriteriaModals, "restate": l.Restatements, "regret": l.Regrets,
+		"vrej": l.ViewRejections, "vadopt": l.ViewAdoptions} {
 		var ps []phrase.Pattern
 		for _, e := range list {
 			p, err := phrase.Compile(e.Phrase, e.Weight, false)

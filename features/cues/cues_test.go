@@ -177,6 +177,28 @@ func TestOwnSpeechIsNotAttribution(t *testing.T) {
 	}
 }
 
+// TestViewReaction: answers to the view reported just before (found by
+// heldout64).
+func TestViewReaction(t *testing.T) {
+	l := lexicon(t)
+	cases := []struct {
+		sentence string
+		want     float64
+	}{
+		{"The Netherlands does not share that view.", -1},
+		{"We read it differently.", -1},
+		{"China is not in a position to share that assessment at this stage.", -1},
+		{"We share that concern.", 1},
+		{"We share the concern of small delegations about resources.", 0},
+		{"Thank you.", 0},
+	}
+	for _, c := range cases {
+		if got := l.ViewReaction(c.sentence); got != c.want {
+			t.Errorf("ViewReaction(%q) = %v, want %v", c.sentence, got, c.want)
+		}
+	}
+}
+
 func TestNeutralAndCourtesyFlags(t *testing.T) {
 	l := lexicon(t)
 	if a := l.Analyze("We take note of the proposal."); !a.Neutral || a.Polar() {

@@ -191,6 +191,9 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			}
 		}
 		if w == 0 {
+			if c, ok := m.viewAnswer(i, sentences, about, own, implicit, analyse); ok {
+				contribs = append(contribs, c)
+			}
 			continue
 		}
 		a := analyse(i)
@@ -366,6 +369,38 @@ func (m *Model) backOff(r *Result, sentences []string, about []bool, other map[i
 	}
 	r.Score = math.Tanh(r.Raw)
 	r.Cues = []string{fmt.Sprintf("sentence model %s %.2f", bestC, bestP)}
+}
+
+// viewAnswer scores sentence i when it answers the view reported in the
+// sentence before, which is about the target (see
+// cues.Lexicon.ViewReaction): the reported view's attributed cues and
+// implicit phrases, flipped by a rejection ("Some delegations have argued
+// that it would duplicate our work. We do not share that view.") or kept
+// by an adoption. It reports false when sentence i has a polar cue of its
+// own or answers nothing.
+func (m *Model) viewAnswer(i int, sentences []string, about []bool, own [][]cues.Span, implicit map[int][]targets.Mention, analyse func(int) cues.Analysis) (contribution, bool) {
+	if i == 0 || !about[i-1] || analyse(i).Polar() {
+		return contribution{}, false
+	}
+	react := m.lex.ViewReaction(sentences[i])
+	if react == 0 {
+		return contribution{}, false
+	}
+	reported := 0.0
+	for _, c := range analyse(i - 1).Cues {
+		if c.Attributed {
+			reported += c.Value
+		}
+	}
+	for _, mt := range implicit[i-1] {
+		if v, attributed := m.lex.ImplicitAt(sentences[i-1], mt.InSentence, mt.InSentence+len(mt.Text), implicitValue(mt.Polarity), ownOf(own, i-1)...); attributed {
+			reported += v
+		}
+	}
+	if reported == 0 {
+		return contribution{}, false
+	}
+	return contribution{sentence: i, value: react * reported, cues: []string{"answers the view before"}}, true
 }
 
 // discountBeforeContrast applies the lexicon's contrast rule across

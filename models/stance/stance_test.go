@@ -101,6 +101,13 @@ func TestTurnLabels(t *testing.T) {
 		// Found by heldout50: after the target, a verdict on something new.
 		{"a verdict on a new thing after the target", []string{"We take note of your answers on the revised proposal of 15 December.", "Finally, we would welcome a Chair's summary, as long as it is short."},
 			"3", "organizational-matters", "modalities=neutral", 0},
+		// Found by heldout64: an answer to the view reported just before.
+		{"rejecting a reported objection", []string{"Some delegations have argued that the Programme of Action would duplicate the work of this group.", "The Netherlands does not share that view."},
+			"5", "regular-institutional-dialogue", "poa=support", 1},
+		{"adopting a reported objection", []string{"Some delegations have argued that the Programme of Action would duplicate the work of this group.", "We share that concern."},
+			"5", "regular-institutional-dialogue", "poa=oppose", 1},
+		{"no answer, no position", []string{"Some delegations have argued that the Programme of Action would duplicate the work of this group.", "We have listened carefully."},
+			"5", "regular-institutional-dialogue", "poa=neutral", 0},
 		// Found by heldout57: joining "a consensus" on it is the act, not a new object.
 		{"joining a consensus on it", []string{"What your text does is write down the way the previous Group worked.", "For Japan, that is a reasonable basis, and we are ready to join a consensus on it today."},
 			"3", "organizational-matters", "modalities=support", 1},
