@@ -199,7 +199,8 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		a := analyse(i)
 		c := contribution{sentence: i, value: w * a.Score, neutral: a.Neutral, named: named[i], topic: topic}
 		for _, cu := range a.Cues {
-			if !cu.Attributed && cu.Value != 0 && (governsAny(sentences[i], cu, others[i]) || !named[i] && newObject(sentences[i], cu)) {
+			if !cu.Attributed && cu.Value != 0 && (governsAny(sentences[i], cu, others[i]) || !named[i] && newObject(sentences[i], cu) ||
+				named[i] && judgesOtherAntecedent(sentences[i], cu, mentionsIn(id, i, mentions))) {
 				// "we support the proposal of Iran to ...", and after the
 				// target, "Brazil would welcome a Chair's summary": a
 				// verdict on something else.
@@ -494,6 +495,46 @@ func newObject(sentence string, c cues.Cue) bool {
 		return false // "ready to join a consensus on it": the act, not a new object
 	}
 	return len(ws) > 0 && (ws[0].Lower == "a" || ws[0].Lower == "an")
+}
+
+// judgesOtherAntecedent reports whether evaluative cue c stands in a
+// non-restrictive relative clause (", which we found very useful") whose
+// antecedent is not one of the target's mentions: "we thank the
+// co-sponsors for their work on the Programme of Action, and for the
+// briefing they organized yesterday, which we found very useful" judges
+// the briefing. The antecedent is taken to end at most antecedentReach
+// words before the comma.
+func judgesOtherAntecedent(sentence string, c cues.Cue, mentions []targets.Mention) bool {
+	if c.Class != cues.ClassPositive && c.Class != cues.ClassNegative {
+		return false
+	}
+	comma := max(strings.LastIndex(sentence[:c.Start], ", which "), strings.LastIndex(sentence[:c.Start], ", that "))
+	if comma < 0 {
+		return false
+	}
+	for _, mt := range mentions {
+		end := mt.InSentence + len(mt.Text)
+		if end <= comma && len(phrase.Words(sentence[end:comma])) <= antecedentReach {
+			return false
+		}
+	}
+	return true
+}
+
+// antecedentReach is how many words may stand between a mention and the
+// comma of the relative clause that describes it ("the proposal of 15
+// December on stakeholders, which ...").
+const antecedentReach = 3
+
+// mentionsIn returns the mentions of target id in sentence i.
+func mentionsIn(id string, i int, mentions []targets.Mention) []targets.Mention {
+	var out []targets.Mention
+	for _, mt := range mentions {
+		if mt.Target == id && mt.Sentence == i {
+			out = append(out, mt)
+		}
+	}
+	return out
 }
 
 // governsAny reports whether verb cue c takes one of the mentions (other

@@ -101,6 +101,11 @@ func TestTurnLabels(t *testing.T) {
 		// Found by heldout50: after the target, a verdict on something new.
 		{"a verdict on a new thing after the target", []string{"We take note of your answers on the revised proposal of 15 December.", "Finally, we would welcome a Chair's summary, as long as it is short."},
 			"3", "organizational-matters", "modalities=neutral", 0},
+		// Found by heldout64: a relative clause judges its own antecedent.
+		{"a judgement of another antecedent", []string{"We thank the co-sponsors for their work on the Programme of Action, and for the briefing they organized yesterday, which we found very useful."},
+			"5", "regular-institutional-dialogue", "poa=neutral", 0},
+		{"a judgement of the target as antecedent", []string{"We thank the co-sponsors for the Programme of Action, which we find very useful."},
+			"5", "regular-institutional-dialogue", "poa=support", 0},
 		// Found by heldout64: an answer to the view reported just before.
 		{"rejecting a reported objection", []string{"Some delegations have argued that the Programme of Action would duplicate the work of this group.", "The Netherlands does not share that view."},
 			"5", "regular-institutional-dialogue", "poa=support", 1},
