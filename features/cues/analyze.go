@@ -187,7 +187,7 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 		if hd.First > h.Last && assertion(words, h) {
 			continue // "Türkiye supports the Programme, provided that …": a verdict with a condition
 		}
-		if hd.First >= cl.first && hd.Last <= cl.last && sameSegment(sentence, words, hd, h) {
+		if hd.First >= cl.first && hd.Last <= cl.last && (sameSegment(sentence, words, hd, h) || hd.Last < h.First && conditionalMood(words, h)) {
 			c.Hedged = true
 		}
 	}
@@ -268,6 +268,19 @@ func relativeBetween(words []phrase.Word, i, j int) bool {
 // leaves the position open.
 var hypotheticals = map[string]bool{"would": true, "could": true, "can": true, "might": true, "may": true, "willing": true,
 	"ready": true, "prepared": true, "able": true, "position": true, "to": true, "be": true}
+
+// conditionalMood reports whether a modal of the conditional stands in
+// the five words before cue h: after a fronted condition, "my delegation
+// would be ready to look at it favourably" waits for the condition, while
+// "Tunisia is ready to join consensus" accepts it.
+func conditionalMood(words []phrase.Word, h phrase.Hit) bool {
+	for k := max(0, h.First-5); k < h.First; k++ {
+		if w := words[k].Lower; w == "would" || w == "could" || w == "might" {
+			return true
+		}
+	}
+	return false
+}
 
 // assertion reports whether cue h is stated as a present verdict: none of
 // the three words before it is a hypothetical marker ("Türkiye supports

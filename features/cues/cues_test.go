@@ -252,6 +252,7 @@ func TestMoreScopeRules(t *testing.T) {
 		{"negation does not cross a new clause", "Our position has not changed, and we cannot accept it.", "-"},
 		{"fronted condition introduces a verdict", "On the understanding that our concerns are met, we are ready to join consensus.", "+"},
 		{"trailing condition qualifies it", "We are willing to support the timetable as long as all agree.", "0"},
+		{"fronted condition, conditional verdict", "If that element is adjusted, my delegation would be ready to look at the text favourably.", "0"},
 		{"passive agent of any kind", "Their proposal is supported by a majority of states.", "0"},
 		{"adopting others' support", "The Philippines joins the many delegations that have expressed support for the proposal.", "+"},
 		{"concession with it is not that", "It is not that we oppose stakeholders; however, we cannot accept the text.", "-"},
@@ -397,6 +398,11 @@ func TestMoreScopeRules(t *testing.T) {
 		{"cannot subscribe to", "Nicaragua cannot subscribe to the revised proposal.", "-"},
 		{"fails to address concerns", "The revised proposal still fails to address the concerns raised by many countries.", "-"},
 		{"disappointed that it was not adopted", "We were disappointed that your proposal could not be adopted.", "+"},
+		// Found by heldout66.
+		{"why would we launch it now", "Why would we launch a Programme of Action now, when this Group has a mandate until 2025?", "-"},
+		{"why, then, would we now build", "Why, then, would we now build a separate Programme of Action?", "-"},
+		{"support as aid", "We would like such support to become more predictable.", "0"},
+		{"an embedded question", "Whether the programme is the best vehicle is a question on which we keep an open mind.", "0"},
 		// Found by heldout56.
 		{"support that others expressed", "We are grateful for the support that many delegations expressed for that proposal.", "0"},
 		{"support that we expressed", "We recall the support that we expressed for that proposal.", "+"},

@@ -197,7 +197,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			continue
 		}
 		a := analyse(i)
-		c := contribution{sentence: i, value: w * a.Score, neutral: a.Neutral, named: named[i], topic: topic}
+		c := contribution{sentence: i, value: w * a.Score, neutral: a.Neutral || conditional(a), named: named[i], topic: topic}
 		for _, cu := range a.Cues {
 			if !cu.Attributed && cu.Value != 0 && (governsAny(sentences[i], cu, others[i]) || !named[i] && newObject(sentences[i], cu) ||
 				named[i] && judgesOtherAntecedent(sentences[i], cu, mentionsIn(id, i, mentions))) {
@@ -442,6 +442,24 @@ func undecidedOnTarget(contribs []contribution) {
 			contribs[k].value = 0
 		}
 	}
+}
+
+// conditional reports whether a sentence's verdicts are all under a
+// condition ("If that element is adjusted, my delegation would be ready
+// to look at your revised text favourably"): like a neutral cue, it
+// leaves the position on the target open.
+func conditional(a cues.Analysis) bool {
+	hedged := false
+	for _, c := range a.Cues {
+		if c.Attributed || c.Value == 0 && !c.Hedged {
+			continue
+		}
+		if !c.Hedged {
+			return false
+		}
+		hedged = true
+	}
+	return hedged
 }
 
 // followsTopicOnly reports whether the named sentences that sentence i
