@@ -151,12 +151,14 @@ func (m *Model) openersOf(sentences []string) openers {
 
 // contribution is one sentence's part in a target's score.
 type contribution struct {
-	sentence int
-	value    float64
-	neutral  bool
-	named    bool
-	topic    bool // from the target's subject matter only (TopicWeight)
-	cues     []string
+	sentence  int
+	value     float64
+	neutral   bool
+	named     bool
+	topic     bool // from the target's subject matter only (TopicWeight)
+	hedged    bool // every verdict of the sentence is under a condition
+	undecided bool // a neutral cue of the lexicon ("keep an open mind")
+	cues      []string
 }
 
 func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span, mentions []targets.Mention, analyse func(int) cues.Analysis, op openers) (Result, bool) {
@@ -197,7 +199,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			continue
 		}
 		a := analyse(i)
-		c := contribution{sentence: i, value: w * a.Score, neutral: a.Neutral || conditional(a), named: named[i], topic: topic}
+		c := contribution{sentence: i, value: w * a.Score, neutral: a.Neutral || conditional(a), hedged: conditional(a), undecided: a.Neutral, named: named[i], topic: topic}
 		for _, cu := range a.Cues {
 			if !cu.Attributed && cu.Value != 0 && (governsAny(sentences[i], cu, others[i]) || !named[i] && newObject(sentences[i], cu) ||
 				named[i] && judgesOtherAntecedent(sentences[i], cu, mentionsIn(id, i, mentions))) {
@@ -429,16 +431,19 @@ func (m *Model) discountBeforeContrast(contribs []contribution, op openers) {
 }
 
 // undecidedOnTarget drops the contributions of the target's subject
-// matter when a sentence about the target itself has a neutral cue: "we
-// have always been in favour of the participation of stakeholders … we
-// consider it premature to take a final position on the text" is
-// undecided on the text, whatever the delegation thinks of the subject.
+// matter, and the conditional ones, when a sentence about the target
+// itself has a neutral cue: "we have always been in favour of the
+// participation of stakeholders … we consider it premature to take a
+// final position on the text" is undecided on the text, whatever the
+// delegation thinks of the subject; "whether it is the best vehicle is a
+// question on which we keep an open mind" weighs no verdict.
 func undecidedOnTarget(contribs []contribution) {
 	if !slices.ContainsFunc(contribs, func(c contribution) bool { return c.neutral && !c.topic }) {
 		return
 	}
+	undecided := slices.ContainsFunc(contribs, func(c contribution) bool { return c.undecided && !c.topic })
 	for k := range contribs {
-		if contribs[k].topic {
+		if contribs[k].topic || undecided && contribs[k].hedged {
 			contribs[k].value = 0
 		}
 	}

@@ -101,6 +101,12 @@ func TestTurnLabels(t *testing.T) {
 		// Found by heldout50: after the target, a verdict on something new.
 		{"a verdict on a new thing after the target", []string{"We take note of your answers on the revised proposal of 15 December.", "Finally, we would welcome a Chair's summary, as long as it is short."},
 			"3", "organizational-matters", "modalities=neutral", 0},
+		// Found by heldout66: conditional verdicts weigh nothing beside an
+		// undecided statement on the target.
+		{"hedged judgements with an open mind", []string{"Whether the Programme of Action is the best vehicle is a question on which we keep an open mind.",
+			"We would like to understand how it would avoid duplicating existing mandates."}, "5", "regular-institutional-dialogue", "poa=neutral", 0},
+		{"the same judgement asserted", []string{"The Programme of Action is the best vehicle for this dialogue.",
+			"We would like to understand how it would avoid duplicating existing mandates."}, "5", "regular-institutional-dialogue", "poa=support", 0},
 		// Found by heldout64: a relative clause judges its own antecedent.
 		{"a judgement of another antecedent", []string{"We thank the co-sponsors for their work on the Programme of Action, and for the briefing they organized yesterday, which we found very useful."},
 			"5", "regular-institutional-dialogue", "poa=neutral", 0},
