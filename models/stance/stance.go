@@ -773,6 +773,9 @@ func noObject(sentence string, words []phrase.Word, c cues.Cue) bool {
 	if strings.ContainsAny(sentence[c.End:words[k].Start], ".,;:") {
 		return true
 	}
+	if words[k].Lower == "of" && k+1 < len(words) && words[k+1].Lower == "consensus" {
+		return true // "will not stand in the way of consensus": consensus on the target
+	}
 	return words[k].Lower == "us" || words[k].Lower == "its" || pronouns[words[k].Lower] && standsAlone(sentence, words, k)
 }
 

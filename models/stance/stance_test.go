@@ -101,6 +101,11 @@ func TestTurnLabels(t *testing.T) {
 		// Found by heldout50: after the target, a verdict on something new.
 		{"a verdict on a new thing after the target", []string{"We take note of your answers on the revised proposal of 15 December.", "Finally, we would welcome a Chair's summary, as long as it is short."},
 			"3", "organizational-matters", "modalities=neutral", 0},
+		// Found by heldout67: "in the way of consensus" is consensus on the target.
+		{"not standing in the way of consensus", []string{"On the revised proposal, our position is the same as this morning.", "We are flexible and will not stand in the way of consensus."},
+			"3", "organizational-matters", "modalities=support", 1},
+		{"not standing in the way of something else", []string{"On the revised proposal, our position is the same as this morning.", "We will not stand in the way of a later review."},
+			"3", "organizational-matters", "modalities=neutral", 0},
 		// Found by heldout66: conditional verdicts weigh nothing beside an
 		// undecided statement on the target.
 		{"hedged judgements with an open mind", []string{"Whether the Programme of Action is the best vehicle is a question on which we keep an open mind.",
