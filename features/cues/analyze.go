@@ -270,17 +270,21 @@ var hypotheticals = map[string]bool{"would": true, "could": true, "can": true, "
 	"ready": true, "prepared": true, "able": true, "position": true, "to": true, "be": true}
 
 // conditionalMood reports whether a modal of the conditional stands in
-// the five words before cue h: after a fronted condition, "my delegation
-// would be ready to look at it favourably" waits for the condition, while
-// "Tunisia is ready to join consensus" accepts it.
+// the conditionalReach words before cue h: after a fronted condition, "my
+// delegation would be ready to look at it favourably" (or "would be in a
+// better position to look at it favourably") waits for the condition,
+// while "Tunisia is ready to join consensus" accepts it.
 func conditionalMood(words []phrase.Word, h phrase.Hit) bool {
-	for k := max(0, h.First-5); k < h.First; k++ {
+	for k := max(0, h.First-conditionalReach); k < h.First; k++ {
 		if w := words[k].Lower; w == "would" || w == "could" || w == "might" {
 			return true
 		}
 	}
 	return false
 }
+
+// conditionalReach is how far before a cue conditionalMood looks.
+const conditionalReach = 7
 
 // assertion reports whether cue h is stated as a present verdict: none of
 // the three words before it is a hypothetical marker ("Türkiye supports

@@ -188,6 +188,7 @@ func TestViewReaction(t *testing.T) {
 		{"The Netherlands does not share that view.", -1},
 		{"We read it differently.", -1},
 		{"China is not in a position to share that assessment at this stage.", -1},
+		{"We simply do not recognize that description in the text.", -1},
 		{"We share that concern.", 1},
 		{"We share the concern of small delegations about resources.", 0},
 		{"Thank you.", 0},
@@ -398,6 +399,10 @@ func TestMoreScopeRules(t *testing.T) {
 		{"cannot subscribe to", "Nicaragua cannot subscribe to the revised proposal.", "-"},
 		{"fails to address concerns", "The revised proposal still fails to address the concerns raised by many countries.", "-"},
 		{"disappointed that it was not adopted", "We were disappointed that your proposal could not be adopted.", "+"},
+		// Found by heldout22.
+		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
+		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
+		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
 		// Found by heldout66.
 		{"why would we launch it now", "Why would we launch a Programme of Action now, when this Group has a mandate until 2025?", "-"},
 		{"why, then, would we now build", "Why, then, would we now build a separate Programme of Action?", "-"},
