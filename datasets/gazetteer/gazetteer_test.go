@@ -470,6 +470,9 @@ func TestLookupNear(t *testing.T) {
 		{"Irelland", "IRL"},
 		{"Irland", ""}, // six letters
 		{"Philipines", "PHL"},
+		{"Phillipines", "PHL"}, // two slips in eleven letters (heldout51)
+		{"Netherlnads", "NLD"},
+		{"Switzerlnd", "CHE"},
 		{"Islamic Republic of Iarn", "IRN"},
 		{"Mallta", ""},       // six letters: no slips allowed
 		{"Kolombia", ""},     // a slip in the first letter

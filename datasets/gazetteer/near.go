@@ -3,7 +3,7 @@ package gazetteer
 // LookupNear is Lookup that also accepts a name one typing slip away from
 // exactly one delegation's name or alias — a letter dropped, added,
 // replaced or two letters swapped ("Untied Kingdom", "Colonbia") — or two
-// slips for names of twelve letters or more. It exists for speaker
+// slips for names of eleven letters or more ("Phillipines"). It exists for speaker
 // headings, which transcribers type by hand; running text goes through
 // Find, which stays exact. A name near two different entries matches
 // neither.
@@ -37,10 +37,10 @@ func (g *Gazetteer) LookupNear(name string) (Entry, bool) {
 
 // slipsAllowed is how many slips a name of n bytes may carry: none below
 // seven (short names are too close to each other: "Mali", "Malta"), one,
-// and two from twelve.
+// and two from eleven.
 func slipsAllowed(n int) int {
 	switch {
-	case n >= 12:
+	case n >= 11:
 		return 2
 	case n >= 7:
 		return 1
