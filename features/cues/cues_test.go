@@ -403,6 +403,9 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// Found by heldout55: a presupposing name.
+		{"the future programme", "We want the future Programme of Action to have stakeholder engagement built in.", "+"},
+		{"a possible programme", "We want any Programme of Action to have stakeholder engagement built in.", "0"},
 		// Found by heldout66.
 		{"why would we launch it now", "Why would we launch a Programme of Action now, when this Group has a mandate until 2025?", "-"},
 		{"why, then, would we now build", "Why, then, would we now build a separate Programme of Action?", "-"},
