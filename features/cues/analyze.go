@@ -66,6 +66,10 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 		if evaluative(c.Class) && (l.judgesNeutralAct(words, h, hits) || proposesOther(words, h)) {
 			c.Value = 0
 		}
+		if evaluative(c.Class) && judgesParts(words, h) {
+			c.Value = 0
+			a.Neutral = true // "contains several ideas that India finds useful": parts, not the whole
+		}
 		a.Cues = append(a.Cues, c)
 		switch {
 		case c.Attributed:
@@ -470,6 +474,26 @@ func othersObject(words []phrase.Word, h phrase.Hit, scope map[string][]phrase.H
 	}
 	return slices.ContainsFunc(scope["third"], func(t phrase.Hit) bool { return t.First > k && t.First <= k+2 })
 }
+
+// judgesParts reports whether evaluative cue h judges some parts of the
+// target rather than the whole: a quantifier and a noun of parts ("several
+// ideas", "some elements") stand within partsReach words before it ("The
+// Programme of Action contains several ideas that India finds useful").
+func judgesParts(words []phrase.Word, h phrase.Hit) bool {
+	for k := max(0, h.First-partsReach); k+1 < h.First; k++ {
+		if partQuantifiers[words[k].Lower] && partNouns[words[k+1].Lower] {
+			return true
+		}
+	}
+	return false
+}
+
+const partsReach = 8
+
+var (
+	partQuantifiers = map[string]bool{"several": true, "some": true, "certain": true, "few": true}
+	partNouns       = map[string]bool{"ideas": true, "elements": true, "aspects": true, "features": true, "points": true, "provisions": true, "parts": true}
+)
 
 // proposesOther reports whether evaluative cue h describes an indefinite
 // alternative the speaker puts forward: "a useful compromise would be for

@@ -403,6 +403,10 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// Found by heldout69.
+		{"useful parts", "The Programme of Action contains several ideas that India finds useful.", "0"},
+		{"a useful whole", "India finds the Programme of Action useful.", "+"},
+		{"avoiding duplication is a design aim", "It is meant to follow this group, so that we avoid any duplication.", "0"},
 		// Found by heldout55: a presupposing name.
 		{"the future programme", "We want the future Programme of Action to have stakeholder engagement built in.", "+"},
 		{"a possible programme", "We want any Programme of Action to have stakeholder engagement built in.", "0"},
