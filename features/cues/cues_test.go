@@ -403,6 +403,8 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// Found by heldout70.
+		{"no reason, in our view, why not", "There is no reason, in our view, why the programme should not be established.", "+"},
 		// Found by heldout69.
 		{"useful parts", "The Programme of Action contains several ideas that India finds useful.", "0"},
 		{"a useful whole", "India finds the Programme of Action useful.", "+"},

@@ -111,6 +111,8 @@ func TestResolveDistractors(t *testing.T) {
 		{"an item referred to late in the sentence is no announcement", "We will revert, as we said under agenda item three, on the revised proposal.", item5, rid, "EGY", ""},
 		{"naming another target ends the announced item", "On item three, we will revert on the revised proposal. We support the POA and its modalities.", item5, rid, "EGY",
 			"modalities:anaphor:the revised proposal | poa:name:POA"},
+		// Found by heldout70.
+		{"the only appropriate format", "The only appropriate format after 2025 is a permanent working group.", item5, rid, "RUS", "poa:implicit:only appropriate format"},
 		// Found by heldout58: British spelling of the subject matter, which
 		// resolves an anaphor under another item.
 		{"organisations spelled the British way", "On the participation of non-governmental organisations, we cannot adopt the revised proposal.", item5, rid, "CUB",
