@@ -200,7 +200,7 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 	}
 	c.Own = ownSubject(h, cl, scope)
 	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(words, h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || othersObject(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope) || participleModifier(words, h)))
-	if verbClass(class) && hypothetical(h, scope) && !question(raw) && (classSign[class] > 0) != c.Negated {
+	if verbClass(class) && hypothetical(sentence, words, h, scope) && !question(raw) && (classSign[class] > 0) != c.Negated {
 		// Support for "an arrangement which ..." is support for a
 		// hypothetical; rejecting "a text which ..." rejects every text
 		// of that kind, the target included.
@@ -889,10 +889,13 @@ func ownHits(words []phrase.Word, own []Span) []phrase.Hit {
 // qualified by a relative clause — support for some arrangement that would
 // meet a condition, not for the target: "willing to support an arrangement
 // on modalities which are based on consensus".
-func hypothetical(h phrase.Hit, scope map[string][]phrase.Hit) bool {
+func hypothetical(sentence string, words []phrase.Word, h phrase.Hit, scope map[string][]phrase.Hit) bool {
 	for _, d := range scope["indef"] {
 		if d.First != h.Last+1 && d.First != h.Last+2 {
 			continue
+		}
+		if d.Last+1 < len(words) && properName(sentence, words[d.Last+1]) {
+			continue // "supports a Programme of Action that is action-oriented": the named one, described
 		}
 		for _, r := range scope["rel"] {
 			if r.First > d.Last && r.First-d.Last <= 6 {
@@ -901,6 +904,13 @@ func hypothetical(h phrase.Hit, scope map[string][]phrase.Hit) bool {
 		}
 	}
 	return false
+}
+
+// properName reports whether a word after an indefinite article is
+// capitalised, that is, starts a proper name.
+func properName(sentence string, w phrase.Word) bool {
+	c := sentence[w.Start]
+	return c >= 'A' && c <= 'Z'
 }
 
 // clauses splits the sentence at semicolons, colons and dashes, and at

@@ -406,6 +406,8 @@ func TestMoreScopeRules(t *testing.T) {
 		// Found by heldout70.
 		{"no reason, in our view, why not", "There is no reason, in our view, why the programme should not be established.", "+"},
 		// Found by heldout69.
+		{"a named programme described", "The UK therefore supports a Programme of Action that is action-oriented.", "+"},
+		{"an arrangement described", "The UK therefore supports an arrangement that is action-oriented.", "0"},
 		{"useful parts", "The Programme of Action contains several ideas that India finds useful.", "0"},
 		{"a useful whole", "India finds the Programme of Action useful.", "+"},
 		{"avoiding duplication is a design aim", "It is meant to follow this group, so that we avoid any duplication.", "0"},
