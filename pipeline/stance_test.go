@@ -145,6 +145,9 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 65", "../datasets/annotations/heldout65/stance-gold.tsv", []string{"../datasets/annotations/heldout65"}, 0.85},
 		{"held-out 66", "../datasets/annotations/heldout66/stance-gold.tsv", []string{"../datasets/annotations/heldout66"}, 0.85},
 		{"held-out 67", "../datasets/annotations/heldout67/stance-gold.tsv", []string{"../datasets/annotations/heldout67"}, 0.85},
+		{"held-out 68", "../datasets/annotations/heldout68/stance-gold.tsv", []string{"../datasets/annotations/heldout68"}, 0.85},
+		{"held-out 69", "../datasets/annotations/heldout69/stance-gold.tsv", []string{"../datasets/annotations/heldout69"}, 0.85},
+		{"held-out 70", "../datasets/annotations/heldout70/stance-gold.tsv", []string{"../datasets/annotations/heldout70"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)
