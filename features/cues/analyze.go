@@ -199,7 +199,7 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 		c.Hedged = true // "our support depends on …", "should the text be amended, we could go along"
 	}
 	c.Own = ownSubject(h, cl, scope)
-	c.Attributed = attributed(h, cl, scope) || (verbClass(class) && (thirdParty(words, h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || othersObject(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope) || participleModifier(words, h)))
+	c.Attributed = !l.unnegatable[raw] && attributed(sentence, words, h, cl, scope) || (verbClass(class) && (thirdParty(words, h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || othersObject(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope) || participleModifier(words, h)))
 	if verbClass(class) && hypothetical(sentence, words, h, scope) && !question(raw) && (classSign[class] > 0) != c.Negated {
 		// Support for "an arrangement which ..." is support for a
 		// hypothetical; rejecting "a text which ..." rejects every text
@@ -346,9 +346,9 @@ func (l *Lexicon) verbBetween(n, h phrase.Hit, hits []phrase.Hit) bool {
 // attributed reports whether the cue reports what others said: an
 // attribution phrase precedes it in its clause with no first-person
 // subject in between.
-func attributed(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
+func attributed(sentence string, words []phrase.Word, h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
 	for _, at := range scope["attr"] {
-		if at.First < cl.first || at.Last >= h.First {
+		if at.First < cl.first || at.Last >= h.First || insertedClause(sentence, words, at, h) {
 			continue
 		}
 		own := false
@@ -363,6 +363,23 @@ func attributed(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
 	}
 	return false
 }
+
+// insertedClause reports whether attribution phrase at stands in a
+// subordinate clause that a comma closes before cue h: "Let me recall,
+// since some delegations have linked the two questions, that a voluntary
+// programme of action is no substitute …" — the cue is the speaker's.
+func insertedClause(sentence string, words []phrase.Word, at, h phrase.Hit) bool {
+	sub := false
+	for k := max(0, at.First-2); k < at.First; k++ {
+		if insertingSubordinators[words[k].Lower] {
+			sub = true
+		}
+	}
+	return sub && strings.Contains(sentence[words[at.Last].End:words[h.First].Start], ",")
+}
+
+var insertingSubordinators = map[string]bool{"since": true, "as": true, "because": true, "while": true, "although": true, "though": true,
+	"whereas": true, "when": true}
 
 func verbClass(class string) bool { return class == ClassSupport || class == ClassOppose }
 
@@ -717,6 +734,9 @@ func ownSpeech(words []phrase.Word, attr, first, third []phrase.Hit) []phrase.Hi
 				return false
 			}
 		}
+		if letMe(words, a.First) {
+			return true // "Let me also say that …"
+		}
 		for _, f := range first {
 			if f.Last >= a.First || a.First-f.Last > subjectWindow || objectPronoun(words[f.Last].Lower) {
 				continue
@@ -727,6 +747,17 @@ func ownSpeech(words []phrase.Word, attr, first, third []phrase.Hit) []phrase.Hi
 		}
 		return false
 	})
+}
+
+// letMe reports whether "let me" or "allow me" stands in the three words
+// before word k.
+func letMe(words []phrase.Word, k int) bool {
+	for j := max(1, k-3); j < k; j++ {
+		if words[j].Lower == "me" && (words[j-1].Lower == "let" || words[j-1].Lower == "allow") {
+			return true
+		}
+	}
+	return false
 }
 
 // speechWords make up the active verbs of saying of the attribution list.

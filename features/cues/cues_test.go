@@ -403,6 +403,11 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// Found by heldout20, heldout46 and heldout57.
+		{"let me say", "Let me also say that the proposal is unbalanced.", "-"},
+		{"an inserted clause of others", "Let me recall, since some delegations have linked the two questions, that the programme is no substitute for a treaty.", "-"},
+		{"others' view without the comma", "Some delegations have said that the programme is no substitute for a treaty.", "0"},
+		{"scare quotes are the speaker's even in reported speech", "Some colleagues say that stakeholders will find their place in the so-called programme.", "-"},
 		// Found by heldout70.
 		{"no reason, in our view, why not", "There is no reason, in our view, why the programme should not be established.", "+"},
 		// Found by heldout69.

@@ -228,6 +228,18 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 				c.cues = append(c.cues, mt.Text)
 			}
 		}
+		for _, mt := range mentionsIn(id, i, mentions) {
+			if mt.Kind != targets.KindName || !negatedMention(sentences[i], mt) {
+				continue
+			}
+			// "… must be decided here, and not through a Programme of
+			// Action drafted by a limited number of states": the target
+			// named as the rejected alternative. Others' words do not count.
+			if _, attributed := m.lex.ImplicitAt(sentences[i], mt.InSentence, mt.InSentence+len(mt.Text), 1, ownOf(own, i)...); !attributed {
+				c.value -= w * NegatedMentionWeight
+				c.cues = append(c.cues, "not "+mt.Text)
+			}
+		}
 		contribs = append(contribs, c)
 	}
 	m.discountBeforeContrast(contribs, op)
@@ -548,6 +560,31 @@ func judgesOtherAntecedent(sentence string, c cues.Cue, mentions []targets.Menti
 // comma of the relative clause that describes it ("the proposal of 15
 // December on stakeholders, which ...").
 const antecedentReach = 3
+
+// NegatedMentionWeight is the weight of a target named as the rejected
+// alternative (see negatedMention).
+const NegatedMentionWeight = 1.0
+
+// negatedMention reports whether a target's name stands right after "not"
+// or "no", with only articles and prepositions between ("and not through a
+// Programme of Action", ", not a Programme of Action designed outside
+// it"), after a comma or a conjunction: the speaker names the target as
+// what it does not want.
+func negatedMention(sentence string, mt targets.Mention) bool {
+	words := phrase.Words(sentence[:mt.InSentence])
+	k := len(words) - 1
+	for k >= 0 && negatedMentionGlue[words[k].Lower] {
+		k--
+	}
+	if k < 1 || words[k].Lower != "not" {
+		return false
+	}
+	prev := words[k-1]
+	return prev.Lower == "and" || prev.Lower == "but" || strings.Contains(sentence[prev.End:words[k].Start], ",")
+}
+
+var negatedMentionGlue = map[string]bool{"a": true, "an": true, "the": true, "through": true, "via": true, "in": true, "by": true, "as": true,
+	"into": true, "with": true, "under": true, "separate": true, "new": true}
 
 // mentionsIn returns the mentions of target id in sentence i.
 func mentionsIn(id string, i int, mentions []targets.Mention) []targets.Mention {

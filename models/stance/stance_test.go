@@ -101,6 +101,13 @@ func TestTurnLabels(t *testing.T) {
 		// Found by heldout50: after the target, a verdict on something new.
 		{"a verdict on a new thing after the target", []string{"We take note of your answers on the revised proposal of 15 December.", "Finally, we would welcome a Chair's summary, as long as it is short."},
 			"3", "organizational-matters", "modalities=neutral", 0},
+		// Found by heldout14, 18 and 46: the target named as the rejected alternative.
+		{"not through the target", []string{"Any future dialogue must be decided here, by consensus, and not through a Programme of Action drafted elsewhere."},
+			"5", "regular-institutional-dialogue", "poa=oppose", 0},
+		{"through the target", []string{"Any future dialogue must be decided here, by consensus, and through a Programme of Action drafted by all."},
+			"5", "regular-institutional-dialogue", "poa=neutral", 0},
+		{"others' rejected alternative", []string{"Some delegations claimed that it must be decided here, and not through a Programme of Action."},
+			"5", "regular-institutional-dialogue", "poa=neutral", 0},
 		// Found by heldout67: "in the way of consensus" is consensus on the target.
 		{"not standing in the way of consensus", []string{"On the revised proposal, our position is the same as this morning.", "We are flexible and will not stand in the way of consensus."},
 			"3", "organizational-matters", "modalities=support", 1},
