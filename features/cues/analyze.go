@@ -206,8 +206,11 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 		// of that kind, the target included.
 		c.Hedged = true
 	}
-	if c.Negated && criterion(h, cl, scope) {
-		c.Hedged = true // "it must not duplicate existing processes": a condition on any mechanism
+	if (c.Negated || conditionBefore(h, scope)) && criterion(h, cl, scope) {
+		// "it must not duplicate existing processes", and after "If such
+		// a Programme is to be established, …", "it must be established
+		// by consensus": conditions on any mechanism
+		c.Hedged = true
 	}
 	c.Text = sentence[c.Start:c.End]
 	v := classSign[class] * weight * cl.factor
@@ -318,6 +321,12 @@ func criterion(h phrase.Hit, cl clause, scope map[string][]phrase.Hit) bool {
 // criterionReach is how many words may stand between a modal of
 // obligation and the cue it governs.
 const criterionReach = 6
+
+// conditionBefore reports whether a hedge ("if", "provided") stands
+// anywhere before cue h in its sentence.
+func conditionBefore(h phrase.Hit, scope map[string][]phrase.Hit) bool {
+	return slices.ContainsFunc(scope["hedge"], func(hd phrase.Hit) bool { return hd.Last < h.First })
+}
 
 // question reports whether a cue is a rhetorical question ("how can we
 // accept", "why should we create"): its object is hypothetical by nature,

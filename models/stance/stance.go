@@ -199,7 +199,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			continue
 		}
 		a := analyse(i)
-		c := contribution{sentence: i, value: w * a.Score, neutral: a.Neutral || conditional(a), hedged: conditional(a), undecided: a.Neutral, named: named[i], topic: topic}
+		c := contribution{sentence: i, value: w * conditionalScore(a), neutral: a.Neutral || conditional(a), hedged: conditional(a), undecided: a.Neutral, named: named[i], topic: topic}
 		for _, cu := range a.Cues {
 			if !cu.Attributed && cu.Value != 0 && (governsAny(sentences[i], cu, others[i]) || !named[i] && newObject(sentences[i], cu) ||
 				named[i] && judgesOtherAntecedent(sentences[i], cu, mentionsIn(id, i, mentions))) {
@@ -477,6 +477,24 @@ func conditional(a cues.Analysis) bool {
 		hedged = true
 	}
 	return hedged
+}
+
+// conditionalScore is the sentence's score, except that a sentence whose
+// verdicts are all conditional weighs no more than its strongest one:
+// "If such a Programme is to be established, it must be established by
+// consensus, it must not duplicate …" lists conditions, and three of
+// them are not a verdict.
+func conditionalScore(a cues.Analysis) float64 {
+	if !conditional(a) {
+		return a.Score
+	}
+	strongest := 0.0
+	for _, c := range a.Cues {
+		if !c.Attributed {
+			strongest = max(strongest, math.Abs(c.Value))
+		}
+	}
+	return math.Copysign(min(math.Abs(a.Score), strongest), a.Score)
 }
 
 // followsTopicOnly reports whether the named sentences that sentence i

@@ -101,6 +101,11 @@ func TestTurnLabels(t *testing.T) {
 		// Found by heldout50: after the target, a verdict on something new.
 		{"a verdict on a new thing after the target", []string{"We take note of your answers on the revised proposal of 15 December.", "Finally, we would welcome a Chair's summary, as long as it is short."},
 			"3", "organizational-matters", "modalities=neutral", 0},
+		// Found by heldout15: conditions listed after a fronted "if" are no verdict.
+		{"a list of conditions", []string{"If such a Programme of Action is to be established, it must be established by consensus, it must not duplicate this Group, and it must give priority to capacity building."},
+			"5", "regular-institutional-dialogue", "poa=neutral", 0},
+		{"a verdict without the condition", []string{"The Programme of Action must be established, and it must give priority to capacity building."},
+			"5", "regular-institutional-dialogue", "poa=support", 0},
 		// Found by heldout14, 18 and 46: the target named as the rejected alternative.
 		{"not through the target", []string{"Any future dialogue must be decided here, by consensus, and not through a Programme of Action drafted elsewhere."},
 			"5", "regular-institutional-dialogue", "poa=oppose", 0},
