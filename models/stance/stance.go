@@ -202,7 +202,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 		c := contribution{sentence: i, value: w * conditionalScore(a), neutral: a.Neutral || conditional(a), hedged: conditional(a), undecided: a.Neutral, named: named[i], topic: topic}
 		for _, cu := range a.Cues {
 			if !cu.Attributed && cu.Value != 0 && (governsAny(sentences[i], cu, others[i]) || !named[i] && newObject(sentences[i], cu) ||
-				named[i] && judgesOtherAntecedent(sentences[i], cu, mentionsIn(id, i, mentions))) {
+				named[i] && judgesOtherAntecedent(sentences[i], cu, mentionsIn(id, i, mentions), a.Courtesy)) {
 				// "we support the proposal of Iran to ...", and after the
 				// target, "Brazil would welcome a Chair's summary": a
 				// verdict on something else.
@@ -557,7 +557,7 @@ func newObject(sentence string, c cues.Cue) bool {
 // briefing they organized yesterday, which we found very useful" judges
 // the briefing. The antecedent is taken to end at most antecedentReach
 // words before the comma.
-func judgesOtherAntecedent(sentence string, c cues.Cue, mentions []targets.Mention) bool {
+func judgesOtherAntecedent(sentence string, c cues.Cue, mentions []targets.Mention, thanks bool) bool {
 	if c.Class != cues.ClassPositive && c.Class != cues.ClassNegative {
 		return false
 	}
@@ -567,11 +567,26 @@ func judgesOtherAntecedent(sentence string, c cues.Cue, mentions []targets.Menti
 	}
 	for _, mt := range mentions {
 		end := mt.InSentence + len(mt.Text)
+		if thanks && topicOf(sentence[:mt.InSentence]) {
+			continue // "thank them for the briefing on the Programme of Action, which we found useful": the briefing
+		}
 		if end <= comma && len(phrase.Words(sentence[end:comma])) <= antecedentReach {
 			return false
 		}
 	}
 	return true
+}
+
+// topicOf reports whether text ends with a preposition of topic ("on",
+// "about", "regarding", "concerning", optionally with "the"): the mention
+// after it completes another noun.
+func topicOf(text string) bool {
+	ws := phrase.Words(text)
+	k := len(ws) - 1
+	if k >= 0 && (ws[k].Lower == "the" || ws[k].Lower == "a") {
+		k--
+	}
+	return k >= 0 && (ws[k].Lower == "on" || ws[k].Lower == "about" || ws[k].Lower == "regarding" || ws[k].Lower == "concerning")
 }
 
 // antecedentReach is how many words may stand between a mention and the

@@ -127,6 +127,8 @@ func TestTurnLabels(t *testing.T) {
 		// Found by heldout64: a relative clause judges its own antecedent.
 		{"a judgement of another antecedent", []string{"We thank the co-sponsors for their work on the Programme of Action, and for the briefing they organized yesterday, which we found very useful."},
 			"5", "regular-institutional-dialogue", "poa=neutral", 0},
+		{"thanks for a briefing on the target", []string{"We thank France and Egypt for the briefing on the Programme of Action, which we found very useful."},
+			"5", "regular-institutional-dialogue", "poa=neutral", 0},
 		{"a judgement of the target as antecedent", []string{"We thank the co-sponsors for the Programme of Action, which we find very useful."},
 			"5", "regular-institutional-dialogue", "poa=support", 0},
 		// Found by heldout64: an answer to the view reported just before.
