@@ -191,7 +191,7 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 		if hd.First > h.Last && assertion(words, h) {
 			continue // "Türkiye supports the Programme, provided that …": a verdict with a condition
 		}
-		if hd.First >= cl.first && hd.Last <= cl.last && (sameSegment(sentence, words, hd, h) || hd.Last < h.First && conditionalMood(words, h)) {
+		if hd.First >= cl.first && hd.Last <= cl.last && (sameSegment(sentence, words, hd, h) || hd.First <= 1 && hd.Last < h.First && conditionalMood(words, h)) {
 			c.Hedged = true
 		}
 	}
@@ -277,7 +277,8 @@ var hypotheticals = map[string]bool{"would": true, "could": true, "can": true, "
 	"ready": true, "prepared": true, "able": true, "position": true, "to": true, "be": true}
 
 // conditionalMood reports whether a modal of the conditional stands in
-// the conditionalReach words before cue h: after a fronted condition, "my
+// the conditionalReach words before cue h: after a condition that opens
+// the sentence, "my
 // delegation would be ready to look at it favourably" (or "would be in a
 // better position to look at it favourably") waits for the condition,
 // while "Tunisia is ready to join consensus" accepts it.

@@ -403,6 +403,12 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// Found by heldout71.
+		{"the occasion is no condition", "We would join consensus on it today if it were put before us.", "+"},
+		{"a condition on the content", "We would join consensus on it today if it were amended.", "0"},
+		{"a refusal after a mid-sentence unless", "A text under which an entity is admitted unless a state explains itself is not consistent with that principle, and this is why we could not accept it.", "-"},
+		{"letting the silence pass", "Our member states all let the silence pass in January.", "+"},
+		{"the right mechanism", "The EU sees it as the right permanent and action-oriented mechanism.", "+"},
 		// Found by heldout20, heldout46 and heldout57.
 		{"let me say", "Let me also say that the proposal is unbalanced.", "-"},
 		{"an inserted clause of others", "Let me recall, since some delegations have linked the two questions, that the programme is no substitute for a treaty.", "-"},
