@@ -403,6 +403,12 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// Found by heldout73.
+		{"no compelling reason to depart", "China sees no compelling reason to depart from it.", "-"},
+		{"not reflecting concerns", "In this form it does not reflect the concerns we have raised.", "-"},
+		{"looks favourably", "Vanuatu looks favourably on the Programme of Action.", "+"},
+		{"not wishing to see it diluted", "We would not wish to see it diluted any further.", "+"},
+		{"others doing the same is no support", "We will engage constructively on it, and we count on all sides to do the same.", "0"},
 		// Found by heldout71.
 		{"the occasion is no condition", "We would join consensus on it today if it were put before us.", "+"},
 		{"a condition on the content", "We would join consensus on it today if it were amended.", "0"},

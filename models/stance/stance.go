@@ -843,11 +843,15 @@ func noObject(sentence string, words []phrase.Word, c cues.Cue) bool {
 	if strings.ContainsAny(sentence[c.End:words[k].Start], ".,;:") {
 		return true
 	}
-	if words[k].Lower == "of" && k+1 < len(words) && words[k+1].Lower == "consensus" {
-		return true // "will not stand in the way of consensus": consensus on the target
+	if words[k].Lower == "of" && k+1 < len(words) && ofTarget[words[k+1].Lower] {
+		return true // "will not stand in the way of consensus" (on the target), "… of its adoption"
 	}
 	return words[k].Lower == "us" || words[k].Lower == "its" || pronouns[words[k].Lower] && standsAlone(sentence, words, k)
 }
+
+// ofTarget are the words after "of" that leave a cue about the target
+// named before.
+var ofTarget = map[string]bool{"consensus": true, "its": true, "it": true}
 
 // standsAlone reports whether word k is a pronoun rather than a
 // determiner: "it" and "them" always; "this"/"that"/"these" when
