@@ -403,6 +403,8 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// Found by heldout72.
+		{"some countries are promoting it", "We have noted that some countries are promoting the programme of action with great energy.", "0"},
 		// Found by heldout73.
 		{"no compelling reason to depart", "China sees no compelling reason to depart from it.", "-"},
 		{"not reflecting concerns", "In this form it does not reflect the concerns we have raised.", "-"},
