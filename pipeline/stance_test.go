@@ -148,6 +148,9 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 68", "../datasets/annotations/heldout68/stance-gold.tsv", []string{"../datasets/annotations/heldout68"}, 0.85},
 		{"held-out 69", "../datasets/annotations/heldout69/stance-gold.tsv", []string{"../datasets/annotations/heldout69"}, 0.85},
 		{"held-out 70", "../datasets/annotations/heldout70/stance-gold.tsv", []string{"../datasets/annotations/heldout70"}, 0.85},
+		{"held-out 71", "../datasets/annotations/heldout71/stance-gold.tsv", []string{"../datasets/annotations/heldout71"}, 0.85},
+		{"held-out 72", "../datasets/annotations/heldout72/stance-gold.tsv", []string{"../datasets/annotations/heldout72"}, 0.85},
+		{"held-out 73", "../datasets/annotations/heldout73/stance-gold.tsv", []string{"../datasets/annotations/heldout73"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)
