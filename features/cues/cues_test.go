@@ -403,6 +403,13 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// General wording not met in the sets yet.
+		{"on board", "We are on board with the revised proposal.", "+"},
+		{"no problem with it", "We have no problem with the revised proposal.", "+"},
+		{"a problem with it", "We have a problem with the revised proposal.", "0"},
+		{"we remain sceptical", "We remain sceptical about the programme.", "-"},
+		{"others are sceptical", "This is in the interest of all, including the states who are sceptical today.", "0"},
+		{"serious reservations", "We have serious reservations about the revised proposal.", "-"},
 		// Found by heldout72.
 		{"some countries are promoting it", "We have noted that some countries are promoting the programme of action with great energy.", "0"},
 		// Found by heldout73.
