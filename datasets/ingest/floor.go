@@ -69,9 +69,10 @@ func isAbbrevEnd(s string) bool {
 // floorCues are phrases that give the floor.
 var floorCues = []string{"floor", "please", "followed by", "proceed", "go ahead", "invite", "hear from", "over to", "you have", "your turn", "recogni", "next speaker", "call on", "call upon", "on my list", "next is", "turn to"}
 
-// agendaTurn is a "turn to" that moves to an agenda item, not to a
-// speaker ("we will now turn to agenda item five").
-var agendaTurn = regexp.MustCompile(`turn\s+to\s+(the\s+|our\s+)?(next\s+|following\s+|last\s+)?(agenda|(sub-?)?items?\b|questions?\b|issues?\b|topics?\b|discussions?\b|the\s+(next|following)\s+(agenda|item|sub-?item|segment))`)
+// agendaTurn is a "turn to" that moves to an agenda item or the
+// programme of work, not to a speaker ("we will now turn to agenda item
+// five", "before we turn to the programme of work").
+var agendaTurn = regexp.MustCompile(`turn\s+to\s+(the\s+|our\s+)?(next\s+|following\s+|last\s+)?(agenda|(sub-?)?items?\b|questions?\b|issues?\b|topics?\b|discussions?\b|programm?e\s+of\s+work|the\s+(next|following)\s+(agenda|item|sub-?item|segment))`)
 
 func hasFloorCue(s string) bool {
 	low := agendaTurn.ReplaceAllString(strings.ToLower(s), "")

@@ -127,6 +127,12 @@ func TestSegmentationHardCases(t *testing.T) {
 		{"European Union and observers",
 			doc("Chair", "EU, you have the floor.", "European Union", "I speak on behalf of the EU and its member states.", "Chair", "Holy See, please.", "Holy See", "Thank you."),
 			"CHAIR EU CHAIR VAT"},
+		// heldout76: "turn to the programme of work" gives no one the floor,
+		// so the Chair's next paragraph is still the Chair's.
+		{"turning to the programme of work",
+			doc("Chair", "I declare open the first meeting of the Open-ended Working Group. Before we turn to the programme of work, I would like to take up agenda item three.",
+				"As you will recall, I circulated a revised proposal in December.", "European Union", "Thank you, Mr. Chair."),
+			"CHAIR EU"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

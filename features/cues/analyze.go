@@ -199,7 +199,7 @@ func (l *Lexicon) scoped(sentence string, words []phrase.Word, h phrase.Hit, raw
 		c.Hedged = true // "our support depends on …", "should the text be amended, we could go along"
 	}
 	c.Own = ownSubject(h, cl, scope)
-	c.Attributed = !l.unnegatable[raw] && attributed(sentence, words, h, cl, scope) || (verbClass(class) && (thirdParty(words, h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || othersObject(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope) || participleModifier(words, h)))
+	c.Attributed = !(l.unnegatable[raw] && evaluative(class)) && attributed(sentence, words, h, cl, scope) || (verbClass(class) && (thirdParty(words, h, cl, scope) && !predicative(words, h) || passiveAgent(words, h, scope) || othersObject(words, h, scope) || possessed(words, h, cl, scope) || actNamed(h, scope) || participleModifier(words, h)))
 	if verbClass(class) && hypothetical(sentence, words, h, scope) && !question(raw) && (classSign[class] > 0) != c.Negated {
 		// Support for "an arrangement which ..." is support for a
 		// hypothetical; rejecting "a text which ..." rejects every text

@@ -403,6 +403,13 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// Found by heldout76.
+		{"without reservation is no negation", "The United Kingdom supports it without reservation and would join a decision on it.", "+"},
+		{"not among those that can support", "My delegation is not among those that can support this initiative.", "-"},
+		{"a question of value under a negated verb", "We do not see what added value a Programme of Action would bring.", "-"},
+		{"others asking about value", "Some delegations asked what added value a Programme of Action would bring.", "0"},
+		{"moving ahead with it", "Nor do we see any reason not to move ahead with it.", "+"},
+		{"being promoted by others", "It is being promoted while this Group has barely begun its work.", "0"},
 		// General wording not met in the sets yet.
 		{"on board", "We are on board with the revised proposal.", "+"},
 		{"no problem with it", "We have no problem with the revised proposal.", "+"},
