@@ -151,6 +151,9 @@ func TestStanceQuality(t *testing.T) {
 		{"held-out 71", "../datasets/annotations/heldout71/stance-gold.tsv", []string{"../datasets/annotations/heldout71"}, 0.85},
 		{"held-out 72", "../datasets/annotations/heldout72/stance-gold.tsv", []string{"../datasets/annotations/heldout72"}, 0.85},
 		{"held-out 73", "../datasets/annotations/heldout73/stance-gold.tsv", []string{"../datasets/annotations/heldout73"}, 0.85},
+		{"held-out 74", "../datasets/annotations/heldout74/stance-gold.tsv", []string{"../datasets/annotations/heldout74"}, 0.85},
+		{"held-out 75", "../datasets/annotations/heldout75/stance-gold.tsv", []string{"../datasets/annotations/heldout75"}, 0.85},
+		{"held-out 76", "../datasets/annotations/heldout76/stance-gold.tsv", []string{"../datasets/annotations/heldout76"}, 0.85},
 	}
 	for _, s := range sets {
 		rep := evaluateGold(t, s.gold, s.paths...)
