@@ -504,11 +504,12 @@ func othersObject(words []phrase.Word, h phrase.Hit, scope map[string][]phrase.H
 
 // judgesParts reports whether evaluative cue h judges some parts of the
 // target rather than the whole: a quantifier and a noun of parts ("several
-// ideas", "some elements") stand within partsReach words before it ("The
-// Programme of Action contains several ideas that India finds useful").
+// ideas", "some elements", "there are elements") stand within partsReach
+// words before it ("The Programme of Action contains several ideas that
+// India finds useful").
 func judgesParts(words []phrase.Word, h phrase.Hit) bool {
 	for k := max(0, h.First-partsReach); k+1 < h.First; k++ {
-		if partQuantifiers[words[k].Lower] && partNouns[words[k+1].Lower] {
+		if (partQuantifiers[words[k].Lower] || words[k].Lower == "are" && k > 0 && words[k-1].Lower == "there") && partNouns[words[k+1].Lower] {
 			return true
 		}
 	}

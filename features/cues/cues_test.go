@@ -403,6 +403,14 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// Found by heldout77-79.
+		{"no reason not to adopt them", "We see no reason not to adopt them today.", "+"},
+		{"no reason to adopt them", "We see no reason to adopt them today.", "-"},
+		{"meets none of the requirements", "The Programme of Action, as it is currently conceived, meets none of these requirements.", "-"},
+		{"finding it difficult to join", "Belarus would find it very difficult to join a consensus on that text.", "-"},
+		{"a growing list of co-sponsors noted", "Indonesia takes note of the growing list of co-sponsors.", "0"},
+		{"a name added to the list", "We added our name last month to the list of co-sponsors.", "+"},
+		{"reserving its position", "We are therefore reserving our position on the text for the time being.", "0"},
 		// Found by heldout76.
 		{"without reservation is no negation", "The United Kingdom supports it without reservation and would join a decision on it.", "+"},
 		{"not among those that can support", "My delegation is not among those that can support this initiative.", "-"},
