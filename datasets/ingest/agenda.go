@@ -166,8 +166,9 @@ func laterClause(before string) bool {
 
 // thenClause ends a clause that plans what comes after the item in force:
 // "We will continue with agenda item three …, and then we will proceed to
-// agenda item five".
-var thenClause = regexp.MustCompile(`(?i)\b(then|afterwards|after\s+that|later)\s+(we|i)\s+(will|shall)(\s+also)?\s*$`)
+// agenda item five", "we will complete the list of speakers on this item
+// and then return to agenda item five".
+var thenClause = regexp.MustCompile(`(?i)(\band\s+then|\b(then|afterwards|after\s+that|later)\s+(we|i)\s+(will|shall)(\s+also)?)\s*$`)
 
 // underTopic returns the topic named right after "under" in s ("under
 // organizational matters"), if any.

@@ -296,6 +296,8 @@ func TestAgendaAnnouncements(t *testing.T) {
 		{"As we agreed, we will devote this afternoon to agenda item three, on the modalities for stakeholder participation, and we will take up agenda item five tomorrow morning. Kenya, please.", "3", "organizational-matters"},
 		{"We will take up agenda item five tomorrow morning. Kenya, please.", "", ""},
 		{"Tomorrow, and only then, we will take up agenda item five. Kenya, please.", "", ""},
+		// heldout82: "and then" without a subject plans the next item too.
+		{"We will now take up agenda item three, organizational matters. As regards the programme of work, we will complete the list of speakers on this item and then return to agenda item five. Kenya, please.", "3", "organizational-matters"},
 	}
 	for _, c := range cases {
 		tr, err := in.Parse("a.txt", []byte(doc("Chair", c.chair, "Kenya", "Thank you.")))

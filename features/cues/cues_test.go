@@ -403,6 +403,11 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// Found by heldout80 and heldout82.
+		{"wrong to conclude anything less than committed", "It would be wrong to conclude that we are anything less than fully committed to the programme.", "+"},
+		{"cannot imagine it without a central role", "Mexico cannot imagine a future dialogue in which the programme does not play a central role.", "+"},
+		{"our reservations remain", "Our reservations on the revised proposal remain valid.", "-"},
+		{"no reservations", "We have no reservations on the revised proposal.", "+"},
 		// Found by heldout77-79.
 		{"no reason not to adopt them", "We see no reason not to adopt them today.", "+"},
 		{"no reason to adopt them", "We see no reason to adopt them today.", "-"},
