@@ -443,6 +443,10 @@ var subordinators = map[string]bool{"when": true, "whenever": true, "if": true, 
 // rest of us"), which makes no one the subject of what follows.
 func objectPronoun(w string) bool { return w == "us" || w == "me" }
 
+// possessivePronoun reports whether a first-person word is a lone
+// possessive ("our own region"), which is no subject.
+func possessivePronoun(w string) bool { return w == "our" || w == "my" }
+
 // relativePronoun reports whether a third-party word is a relative
 // pronoun, which makes the clause after it someone else's even after a
 // first-person object: "the rest of us will know who has objected". After
@@ -749,8 +753,8 @@ func ownSpeech(words []phrase.Word, attr, first, third []phrase.Hit) []phrase.Hi
 			return true // "Let me also say that …"
 		}
 		for _, f := range first {
-			if f.Last >= a.First || a.First-f.Last > subjectWindow || objectPronoun(words[f.Last].Lower) {
-				continue
+			if f.Last >= a.First || a.First-f.Last > subjectWindow || objectPronoun(words[f.Last].Lower) || possessivePronoun(words[f.Last].Lower) {
+				continue // "including several from our own region, have said": "our" is no subject
 			}
 			if !slices.ContainsFunc(third, func(t phrase.Hit) bool { return t.First > f.Last && t.Last < a.First }) {
 				return true

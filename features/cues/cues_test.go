@@ -403,6 +403,11 @@ func TestMoreScopeRules(t *testing.T) {
 		{"not in favour of weakening it", "We would not be in favour of weakening the transparency element of the proposal.", "+"},
 		{"in favour of weakening it", "We would be in favour of weakening the transparency element of the proposal.", "-"},
 		{"a fronted condition, a conditional verdict further off", "If the modalities were clearer, Algeria would be in a better position to look at the revised proposal favourably.", "0"},
+		// Found by heldout83 and heldout85.
+		{"others said, after our own region", "We note that many delegations, including several from our own region, have said that they can live with the proposal.", "0"},
+		{"we have said", "We have said that we can live with the proposal.", "+"},
+		{"seeing it adopted", "Switzerland is therefore ready to see the seven points adopted without further changes.", "+"},
+		{"looking forward to its establishment", "We look forward to the establishment of the Programme of Action.", "+"},
 		// Found by heldout80 and heldout82.
 		{"wrong to conclude anything less than committed", "It would be wrong to conclude that we are anything less than fully committed to the programme.", "+"},
 		{"cannot imagine it without a central role", "Mexico cannot imagine a future dialogue in which the programme does not play a central role.", "+"},

@@ -517,15 +517,16 @@ func followsTopicOnly(i int, named, topicOnly map[int]bool) bool {
 // implicit cue that is its object.
 const governReach = 6
 
-// governing returns the verb cue whose object is implicit mention mt,
-// when its sign is the opposite of mt's: "we favour the approach followed
-// by the previous OEWG" favours the alternative to the target, so the
-// support is not for the target; the implicit cue says what the speaker
-// wants instead.
+// governing returns the verb or evaluative cue whose object is implicit
+// mention mt, when its sign is the opposite of mt's: "we favour the
+// approach followed by the previous OEWG" and "the most reliable way
+// forward in returning to the formula used in the previous OEWG" favour
+// the alternative to the target, so the support is not for the target;
+// the implicit cue says what the speaker wants instead.
 func governing(sentence string, a cues.Analysis, mt targets.Mention) (cues.Cue, bool) {
 	sign := implicitValue(mt.Polarity)
 	for _, c := range a.Cues {
-		if c.End > mt.InSentence || c.Attributed || c.Value*sign >= 0 || c.Class != cues.ClassSupport && c.Class != cues.ClassOppose {
+		if c.End > mt.InSentence || c.Attributed || c.Value*sign >= 0 || c.Class == cues.ClassNeutral || c.Class == cues.ClassCourtesy {
 			continue
 		}
 		gap := sentence[c.End:mt.InSentence]

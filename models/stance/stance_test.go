@@ -113,6 +113,9 @@ func TestTurnLabels(t *testing.T) {
 			"5", "regular-institutional-dialogue", "poa=neutral", 0},
 		{"others' rejected alternative", []string{"Some delegations claimed that it must be decided here, and not through a Programme of Action."},
 			"5", "regular-institutional-dialogue", "poa=neutral", 0},
+		// Found by heldout83: a judgement whose object is the alternative.
+		{"the way forward is the old formula", []string{"We see the most reliable way forward in returning to the formula used in the previous Open-ended Working Group."},
+			"3", "organizational-matters", "modalities=oppose", 0},
 		// Found by heldout67: "in the way of consensus" is consensus on the target.
 		{"not standing in the way of consensus", []string{"On the revised proposal, our position is the same as this morning.", "We are flexible and will not stand in the way of consensus."},
 			"3", "organizational-matters", "modalities=support", 1},
