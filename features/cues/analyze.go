@@ -63,7 +63,7 @@ func (l *Lexicon) Analyze(sentence string, own ...Span) Analysis {
 			continue // a scope phrase, not a cue ("not" in "not true that")
 		}
 		c := l.cue(sentence, words, h, clauseOf(clauses, h.First), scope, hits)
-		if evaluative(c.Class) && (l.judgesNeutralAct(words, h, hits) || proposesOther(words, h)) {
+		if evaluative(c.Class) && (l.judgesNeutralAct(words, h, hits) || proposesOther(words, h, scope)) {
 			c.Value = 0
 		}
 		if evaluative(c.Class) && judgesParts(words, h) {
@@ -262,12 +262,7 @@ func regretted(words []phrase.Word, h phrase.Hit, cl clause, scope map[string][]
 // ("your proposal, which we were ready to support, could not be
 // adopted"), not of the clause.
 func relativeBetween(words []phrase.Word, i, j int) bool {
-	for k := i + 1; k < j; k++ {
-		if relativePronoun(words[k].Lower) {
-			return true
-		}
-	}
-	return false
+	return anyBetween(words, i, j, relativePronoun)
 }
 
 // hypotheticals mark a cue as a disposition rather than a verdict ("would
@@ -429,8 +424,14 @@ func thirdParty(words []phrase.Word, h phrase.Hit, cl clause, scope map[string][
 // between words i and j: "that we consider necessary when a state objects"
 // gives the objection its own subject.
 func subordinateBetween(words []phrase.Word, i, j int) bool {
+	return anyBetween(words, i, j, func(w string) bool { return subordinators[w] })
+}
+
+// anyBetween reports whether a word strictly between words i and j
+// satisfies is.
+func anyBetween(words []phrase.Word, i, j int, is func(string) bool) bool {
 	for k := i + 1; k < j; k++ {
-		if subordinators[words[k].Lower] {
+		if is(words[k].Lower) {
 			return true
 		}
 	}
@@ -531,14 +532,8 @@ var (
 // alternative the speaker puts forward: "a useful compromise would be for
 // this Group to hold focused discussions", "a good solution could be to
 // ..." judge what follows, not the target.
-func proposesOther(words []phrase.Word, h phrase.Hit) bool {
-	indefinite := false
-	for k := max(0, h.First-2); k < h.First; k++ {
-		if w := words[k].Lower; w == "a" || w == "an" {
-			indefinite = true
-		}
-	}
-	if !indefinite {
+func proposesOther(words []phrase.Word, h phrase.Hit, scope map[string][]phrase.Hit) bool {
+	if !slices.ContainsFunc(scope["indef"], func(d phrase.Hit) bool { return d.First >= h.First-2 && d.First < h.First }) {
 		return false
 	}
 	for j := h.Last + 1; j <= h.Last+3 && j+2 < len(words); j++ {

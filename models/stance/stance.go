@@ -199,10 +199,16 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 			continue
 		}
 		a := analyse(i)
-		c := contribution{sentence: i, value: w * conditionalScore(a), neutral: a.Neutral || conditional(a), hedged: conditional(a), undecided: a.Neutral, named: named[i], topic: topic}
+		cond := conditional(a)
+		value := a.Score
+		if cond {
+			value = conditionalScore(a)
+		}
+		here := mentionsIn(id, i, mentions)
+		c := contribution{sentence: i, value: w * value, neutral: a.Neutral || cond, hedged: cond, undecided: a.Neutral, named: named[i], topic: topic}
 		for _, cu := range a.Cues {
 			if !cu.Attributed && cu.Value != 0 && (governsAny(sentences[i], cu, others[i]) || !named[i] && newObject(sentences[i], cu) ||
-				named[i] && judgesOtherAntecedent(sentences[i], cu, mentionsIn(id, i, mentions), a.Courtesy)) {
+				named[i] && judgesOtherAntecedent(sentences[i], cu, here, a.Courtesy)) {
 				// "we support the proposal of Iran to ...", and after the
 				// target, "Brazil would welcome a Chair's summary": a
 				// verdict on something else.
@@ -228,7 +234,7 @@ func (m *Model) classifyTarget(id string, sentences []string, own [][]cues.Span,
 				c.cues = append(c.cues, mt.Text)
 			}
 		}
-		for _, mt := range mentionsIn(id, i, mentions) {
+		for _, mt := range here {
 			if mt.Kind != targets.KindName || !negatedMention(sentences[i], mt) {
 				continue
 			}
@@ -479,15 +485,12 @@ func conditional(a cues.Analysis) bool {
 	return hedged
 }
 
-// conditionalScore is the sentence's score, except that a sentence whose
-// verdicts are all conditional weighs no more than its strongest one:
+// conditionalScore is the score of a sentence whose verdicts are all
+// conditional (see conditional): it weighs no more than its strongest one:
 // "If such a Programme is to be established, it must be established by
 // consensus, it must not duplicate …" lists conditions, and three of
 // them are not a verdict.
 func conditionalScore(a cues.Analysis) float64 {
-	if !conditional(a) {
-		return a.Score
-	}
 	strongest := 0.0
 	for _, c := range a.Cues {
 		if !c.Attributed {
